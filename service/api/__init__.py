@@ -1,0 +1,1 @@
+"""The v1 HTTP API: a public contract for inbox tools. Extend it; never rename a field."""

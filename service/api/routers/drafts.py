@@ -1,0 +1,112 @@
+"""The review queue: create drafts, list them by urgency, approve, edit or reject."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response, status
+
+from service.api.deps import OtvetDep
+from service.api.schemas import (
+    ApproveBody,
+    DraftCreate,
+    DraftList,
+    DraftOut,
+    ErrorBody,
+    HistoryEvent,
+    OrderContext,
+    RejectBody,
+)
+from service.core import DraftInput
+from service.errors import InputError
+from service.storage.drafts import ALL_STATUSES, OPEN_STATUSES
+from service.storage.tables import DraftRow
+
+router = APIRouter(prefix="/v1/drafts", tags=["drafts"])
+
+ERRORS: dict[int | str, dict[str, object]] = {code: {"model": ErrorBody} for code in (400, 401, 404, 409, 422)}
+
+
+def to_out(row: DraftRow) -> DraftOut:
+    return DraftOut.model_validate(
+        {
+            "id": row.id,
+            "status": row.status,
+            "reason": row.reason,
+            "text": row.text,
+            "parts": row.parts,
+            "sources": row.sources,
+            "compliance": row.compliance,
+            "drafter": row.drafter,
+            "message": row.message,
+            "chat_id": row.chat_id,
+            "message_id": row.message_id,
+            "order": OrderContext.model_validate(row.order_data) if row.order_data else None,
+            "created_at": row.created_at,
+            "received_at": row.received_at,
+            "due_at": row.due_at,
+            "decided_at": row.decided_at,
+            "decided_by": row.decided_by,
+            "final_text": row.final_text,
+            "history": [
+                HistoryEvent(status=e.status, actor=e.actor, text=e.text, note=e.note, at=e.created_at)
+                for e in row.events
+            ],
+        }
+    )
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, responses={200: {"model": DraftOut}, **ERRORS})
+def create_draft(body: DraftCreate, otvet: OtvetDep, response: Response) -> DraftOut:
+    """Draft a reply. The same ``chat_id`` + ``message_id`` again returns the first draft (200)."""
+    order = body.order.model_dump(exclude_none=True) if body.order else None
+    row, created = otvet.create_draft(
+        DraftInput(
+            message=body.message,
+            chat_id=body.chat_id,
+            message_id=body.message_id,
+            received_at=body.received_at,
+            order=order,
+        )
+    )
+    if not created:
+        response.status_code = status.HTTP_200_OK
+    return to_out(row)
+
+
+@router.get("", responses=ERRORS)
+def list_drafts(
+    otvet: OtvetDep,
+    status_filter: Annotated[
+        list[str] | None,
+        Query(alias="status", description="Repeat or comma-separate; default: every open status"),
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> DraftList:
+    """The queue, most urgent ``due_at`` first."""
+    wanted = tuple(s.strip() for raw in status_filter or [] for s in raw.split(",") if s.strip())
+    unknown = sorted(set(wanted) - set(ALL_STATUSES))
+    if unknown:
+        raise InputError(
+            f"unknown status {', '.join(unknown)}; expected one of {', '.join(ALL_STATUSES)}",
+            code="invalid_status",
+        )
+    rows = otvet.list_drafts(wanted or OPEN_STATUSES, limit, offset)
+    return DraftList(items=[to_out(row) for row in rows], limit=limit, offset=offset)
+
+
+@router.get("/{draft_id}", responses=ERRORS)
+def get_draft(draft_id: str, otvet: OtvetDep) -> DraftOut:
+    return to_out(otvet.get_draft(draft_id))
+
+
+@router.post("/{draft_id}/approve", responses=ERRORS)
+def approve_draft(draft_id: str, body: ApproveBody, otvet: OtvetDep) -> DraftOut:
+    """Approve as drafted, or with ``text`` edited; an edit is checked against the rules again."""
+    return to_out(otvet.approve(draft_id, body.reviewer, body.text))
+
+
+@router.post("/{draft_id}/reject", responses=ERRORS)
+def reject_draft(draft_id: str, body: RejectBody, otvet: OtvetDep) -> DraftOut:
+    return to_out(otvet.reject(draft_id, body.reviewer, body.reason))

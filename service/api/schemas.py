@@ -1,0 +1,147 @@
+"""Request and response bodies of the v1 API."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from service.compliance import Violation
+
+MAX_MESSAGE_CHARS = 4000
+
+DraftStatus = Literal["pending_review", "needs_human", "blocked", "approved", "rejected"]
+
+
+class StrictBody(BaseModel):
+    """Unknown fields are ignored (forward compatibility), but wrong types are rejected."""
+
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+
+class OrderContext(StrictBody):
+    posting_number: str | None = Field(default=None, max_length=64)
+    status: str | None = Field(default=None, max_length=64)
+    tracking_number: str | None = Field(default=None, max_length=64)
+    delivery_date: dt.date | None = None
+    product_name: str | None = Field(default=None, max_length=300)
+
+
+class DraftCreate(StrictBody):
+    message: str = Field(min_length=1, max_length=MAX_MESSAGE_CHARS)
+    chat_id: str | None = Field(default=None, min_length=1, max_length=128)
+    message_id: str | None = Field(default=None, min_length=1, max_length=128)
+    received_at: dt.datetime | None = None
+    order: OrderContext | None = None
+
+    @field_validator("received_at")
+    @classmethod
+    def _aware(cls, value: dt.datetime | None) -> dt.datetime | None:
+        """A time without a zone is taken as UTC, the only unambiguous reading."""
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value
+
+
+class Parts(BaseModel):
+    acknowledgement: str
+    solution: str
+    support: str
+
+
+class Source(BaseModel):
+    entry_id: str
+    topic: str
+    score: float
+
+
+class Compliance(BaseModel):
+    allowed: bool
+    violations: list[Violation]
+
+
+class HistoryEvent(BaseModel):
+    status: str
+    actor: str
+    text: str | None
+    note: str | None
+    at: dt.datetime
+
+
+class DraftOut(BaseModel):
+    id: str
+    status: DraftStatus
+    reason: str | None
+    text: str
+    parts: Parts
+    sources: list[Source]
+    compliance: Compliance
+    drafter: str
+    message: str
+    chat_id: str | None
+    message_id: str | None
+    order: OrderContext | None
+    created_at: dt.datetime
+    received_at: dt.datetime
+    due_at: dt.datetime
+    decided_at: dt.datetime | None
+    decided_by: str | None
+    final_text: str | None
+    history: list[HistoryEvent]
+
+
+class DraftList(BaseModel):
+    items: list[DraftOut]
+    limit: int
+    offset: int
+
+
+class ApproveBody(StrictBody):
+    reviewer: str = Field(min_length=1, max_length=128)
+    text: str | None = Field(default=None, min_length=1, max_length=1000)
+
+
+class RejectBody(StrictBody):
+    reviewer: str = Field(min_length=1, max_length=128)
+    reason: str = Field(min_length=1, max_length=1000)
+
+
+class RetrieveBody(StrictBody):
+    question: str = Field(min_length=1, max_length=MAX_MESSAGE_CHARS)
+    k: int = Field(default=3, ge=1, le=20)
+
+
+class RetrievedEntry(BaseModel):
+    entry_id: str
+    topic: str
+    score: float
+    question: str
+    answer: str
+
+
+class RetrieveOut(BaseModel):
+    abstain: bool
+    results: list[RetrievedEntry]
+
+
+class ComplianceBody(StrictBody):
+    text: str = Field(min_length=1, max_length=MAX_MESSAGE_CHARS)
+
+
+class KnowledgeEntryOut(BaseModel):
+    id: str
+    topic: str
+    title: str
+    questions: list[str]
+    answer: Parts
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+    details: object | None = None
+
+
+class ErrorBody(BaseModel):
+    error: ErrorDetail

@@ -1,0 +1,123 @@
+"""The ``otvet`` command: serve, prepare the model, build the index, check knowledge, run evals."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from service.config import DEFAULT_MODEL_DIR, get_settings, is_loopback
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from service.api.app import create_app
+    from service.logs import setup_logging
+
+    settings = get_settings()
+    if not settings.api_keys and not is_loopback(args.host):
+        print(
+            f"refusing to bind {args.host}: set OTVET_API_KEYS to serve beyond this machine",
+            file=sys.stderr,
+        )
+        return 2
+    setup_logging(settings.log_level)
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_config=None, access_log=False)
+    return 0
+
+
+def _model_prepare(args: argparse.Namespace) -> int:
+    from service.embedding.convert import is_prepared, prepare_model
+
+    target = Path(args.target)
+    if is_prepared(target) and not args.force:
+        print(f"model already prepared at {target}")
+        return 0
+    started = time.perf_counter()
+    prepare_model(target, force=args.force)
+    print(f"model prepared at {target} in {time.perf_counter() - started:.1f}s")
+    return 0
+
+
+def _index_build(_: argparse.Namespace) -> int:
+    from service.knowledge import load_knowledge_base
+    from service.retrieval.embedder import Embedder
+    from service.retrieval.index import load_or_build
+
+    settings = get_settings()
+    kb = load_knowledge_base(settings.knowledge_dir)
+    started = time.perf_counter()
+    index = load_or_build(kb, Embedder(settings.embedding_model), settings.index_dir)
+    state = "built" if index.built else "up to date"
+    print(
+        f"index {index.key} {state}: {len(kb)} entries, {len(index.docs)} questions "
+        f"({time.perf_counter() - started:.1f}s)"
+    )
+    return 0
+
+
+def _kb_check(_: argparse.Namespace) -> int:
+    from service.knowledge.check import check_knowledge
+
+    settings = get_settings()
+    problems, count = check_knowledge(settings)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s) in {settings.knowledge_dir}", file=sys.stderr)
+        return 1
+    print(f"knowledge base OK: {count} entries")
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from service.evaluation import run_eval
+
+    return run_eval(args.suite, gate=args.gate, out_dir=Path(args.out))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="otvet", description="Reply drafts for Ozon sellers.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="command")
+
+    serve = commands.add_parser("serve", help="serve the HTTP API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(handler=_serve)
+
+    model = commands.add_parser("model", help="manage the embedding model")
+    model_commands = model.add_subparsers(dest="model_command", required=True, metavar="action")
+    prepare = model_commands.add_parser("prepare", help="convert the bundled e5-small into sentence-transformers")
+    prepare.add_argument("--target", default=str(DEFAULT_MODEL_DIR))
+    prepare.add_argument("--force", action="store_true", help="convert again even if prepared")
+    prepare.set_defaults(handler=_model_prepare)
+
+    index = commands.add_parser("index", help="manage the knowledge index")
+    index_commands = index.add_subparsers(dest="index_command", required=True, metavar="action")
+    index_commands.add_parser("build", help="embed the knowledge base if it changed").set_defaults(handler=_index_build)
+
+    kb = commands.add_parser("kb", help="knowledge base tools")
+    kb_commands = kb.add_subparsers(dest="kb_command", required=True, metavar="action")
+    kb_commands.add_parser("check", help="validate knowledge/ and name file:line of each problem").set_defaults(
+        handler=_kb_check
+    )
+
+    evaluate = commands.add_parser("eval", help="run an eval suite from evals/")
+    evaluate.add_argument("suite", choices=["retrieval", "compliance", "all"])
+    evaluate.add_argument("--gate", action="store_true", help="exit 1 when below the targets")
+    evaluate.add_argument("--out", default="var/reports", help="where JSON and Markdown reports go")
+    evaluate.set_defaults(handler=_eval)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    result: int = args.handler(args)
+    return result
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

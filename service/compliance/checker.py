@@ -1,0 +1,111 @@
+"""Entry point: run every detector on the normalized draft and report original spans."""
+
+from __future__ import annotations
+
+from . import lexicon as lx
+from . import patterns as p
+from .contacts import find_links, find_messengers, messenger_mentions
+from .doc import Doc
+from .hit import Hit
+from .messages import describe
+from .models import ComplianceResult, Violation, ViolationCode
+from .morph import Token, tokenize
+from .normalize import MappedText, normalize
+from .phones import find_numbers
+from .phrases import ALL_RULES
+from .special import find_disparagement, find_insults, find_marketplace_deals, find_review_rewards
+
+_MESSENGER_KEY = "<messenger>"
+
+
+def check(text: str) -> ComplianceResult:
+    """Check a seller's draft reply against Ozon's chat rules."""
+    norm = normalize(text)
+    hits = _find(norm)
+    violations = _to_violations(text, norm, hits)
+    return ComplianceResult(allowed=not violations, violations=violations)
+
+
+def _find(norm: MappedText) -> list[Hit]:
+    text = norm.text
+    mentions = messenger_mentions(norm)
+    tokens = _mark_messengers(tokenize(text), mentions)
+    doc = Doc(text, tokens)
+    markets = [(m.start(), m.end()) for m in p.MARKETPLACES.finditer(text)]
+    hits = list(find_links(text))
+    hits += find_numbers(text)
+    if mentions:
+        hits += find_messengers(mentions, doc)
+    hits += ALL_RULES.run(doc)
+    lemmas = doc.lemmas
+    if not lx.WEAK_INSULTS.isdisjoint(lemmas):
+        hits += find_insults(doc)
+    if not lx.REVIEW_NOUNS.isdisjoint(lemmas) and not lx.REWARDS.isdisjoint(lemmas):
+        hits += find_review_rewards(doc)
+    if markets or not lx.FAKES.isdisjoint(lemmas) or not lx.OZON_TARGETS.isdisjoint(lemmas):
+        hits += find_disparagement(doc, markets)
+    if markets:
+        hits += find_marketplace_deals(doc, markets)
+    for rx, code in (
+        (p.PROFANITY, ViolationCode.ABUSE),
+        (p.RUDE_PHRASES, ViolationCode.ABUSE),
+        (p.BLAME_PHRASES, ViolationCode.BLAME_SHIFTING),
+    ):
+        hits += (Hit(code, m.start(), m.end()) for m in rx.finditer(text))
+    return hits
+
+
+def _mark_messengers(tokens: list[Token], mentions: list[tuple[int, int, bool]]) -> list[Token]:
+    """Give tokens inside a messenger name a shared pseudo-lemma for the phrase rules."""
+    if not mentions:
+        return tokens
+    covered: set[int] = set()
+    for start, end, _ in mentions:
+        covered.update(range(start, end))
+    return [
+        tok._replace(lemmas=tok.lemmas | {_MESSENGER_KEY}) if tok.start in covered or tok.end - 1 in covered else tok
+        for tok in tokens
+    ]
+
+
+def _to_violations(text: str, norm: MappedText, hits: list[Hit]) -> list[Violation]:
+    spans: list[tuple[ViolationCode, int, int, str]] = []
+    for hit in hits:
+        if hit.end <= hit.start:
+            continue
+        start, end = norm.original_span(hit.start, hit.end)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append((hit.code, start, end, hit.kind))
+    spans.sort(key=lambda s: (s[0], s[1], -s[2]))
+    merged: list[tuple[ViolationCode, int, int, str]] = []
+    for code, start, end, kind in spans:
+        # Overlapping hits of one code merge; so do hits separated only by spaces or
+        # punctuation, so a flood of repeats becomes one excerpt.
+        if merged and merged[-1][0] == code and (start < merged[-1][2] or _only_gap(text, merged[-1][2], start)):
+            last = merged[-1]
+            merged[-1] = (code, last[1], max(last[2], end), last[3] or kind)
+        else:
+            merged.append((code, start, end, kind))
+    merged.sort(key=lambda s: (s[1], s[2], s[0]))
+    result = []
+    for code, start, end, kind in merged:
+        message, suggestion = describe(code, kind)
+        result.append(
+            Violation(
+                code=code,
+                start=start,
+                end=end,
+                excerpt=text[start:end],
+                message=message,
+                suggestion=suggestion,
+            )
+        )
+    return result
+
+
+def _only_gap(text: str, end: int, start: int) -> bool:
+    return start - end <= 3 and not any(c.isalnum() for c in text[end:start])

@@ -1,0 +1,91 @@
+"""A tokenized draft with the lookups every detector needs, all linear to build.
+
+Detectors ask for «tokens of this sentence», «tokens under this span» or
+«positions of these lemmas»; answering those by scanning all tokens each time
+would make long adversarial drafts quadratic.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from .morph import Token
+
+
+class Doc:
+    """Tokens of one normalized draft with lemma, sentence and clause indexes."""
+
+    def __init__(self, text: str, tokens: list[Token]) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.starts = [t.start for t in tokens]
+        index: dict[str, list[int]] = {}
+        for tok in tokens:
+            for lemma in tok.lemmas:
+                found = index.get(lemma)
+                if found is None:
+                    index[lemma] = [tok.idx]
+                else:
+                    found.append(tok.idx)
+        self.index = index
+        self.lemmas = frozenset(index)
+        self._sentences = _ranges([t.sentence for t in tokens])
+        self._clauses = _ranges([t.clause for t in tokens])
+        self._sentence_lemmas: dict[int, frozenset[str]] = {}
+        self._positions: dict[frozenset[str], list[int]] = {}
+        self.questions: set[int] = set()
+        if "?" in text:
+            for sentence, (_, hi) in self._sentences.items():
+                stop = tokens[hi].start if hi < len(tokens) else len(text)
+                if "?" in text[tokens[hi - 1].end : stop]:
+                    self.questions.add(sentence)
+
+    def sentence_tokens(self, sentence: int) -> list[Token]:
+        lo, hi = self._sentences.get(sentence, (0, 0))
+        return self.tokens[lo:hi]
+
+    def clause_tokens(self, clause: int) -> list[Token]:
+        lo, hi = self._clauses.get(clause, (0, 0))
+        return self.tokens[lo:hi]
+
+    def sentence_ids(self) -> list[int]:
+        return list(self._sentences)
+
+    def sentence_lemmas(self, sentence: int) -> frozenset[str]:
+        """Union of lemmas of one sentence (memoized)."""
+        found = self._sentence_lemmas.get(sentence)
+        if found is None:
+            found = frozenset().union(*(t.lemmas for t in self.sentence_tokens(sentence)))
+            self._sentence_lemmas[sentence] = found
+        return found
+
+    def positions(self, lemmas: frozenset[str]) -> list[int]:
+        """Sorted token indices carrying any of ``lemmas`` (memoized per lemma set)."""
+        found = self._positions.get(lemmas)
+        if found is None:
+            hits: set[int] = set()
+            for lemma in lemmas & self.lemmas:
+                hits.update(self.index[lemma])
+            found = sorted(hits)
+            self._positions[lemmas] = found
+        return found
+
+    def overlapping(self, start: int, end: int) -> list[Token]:
+        """Tokens intersecting the normalized span ``[start, end)``."""
+        lo = max(0, bisect_right(self.starts, start) - 1)
+        hi = bisect_left(self.starts, end)
+        return [t for t in self.tokens[lo:hi] if t.end > start]
+
+    def sentence_at(self, pos: int) -> int:
+        """Sentence number of the token at or before ``pos``."""
+        k = bisect_right(self.starts, pos) - 1
+        return self.tokens[k].sentence if k >= 0 else 0
+
+
+def _ranges(keys: list[int]) -> dict[int, tuple[int, int]]:
+    """Contiguous [lo, hi) token ranges per non-decreasing key."""
+    out: dict[int, tuple[int, int]] = {}
+    for k, key in enumerate(keys):
+        lo = out[key][0] if key in out else k
+        out[key] = (lo, k + 1)
+    return out

@@ -1,0 +1,203 @@
+"""Lemma phrase rules: word slots that must co-occur close together in one sentence.
+
+Matching on lemmas makes «удалите отзыв», «отзыв, пожалуйста, удалите» and
+«удалить отзыв» one rule.  Grammar decides intent: imperatives and «вы …»
+forms are requests to the buyer, while «отменить заказ можно в личном
+кабинете» is an explanation, and «мы никогда не просим удалить отзыв» is negated.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum
+
+from .doc import Doc
+from .hit import Hit
+from .lexicon import CONDITIONAL, EXPLANATORY, NEGATORS, POLITE_AFTER_NE, REQUEST_LEADS
+from .models import ViolationCode
+from .morph import Token
+
+_EMPTY: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """One word position of a rule, with optional grammar and neighbour constraints."""
+
+    lemmas: frozenset[str]
+    grams: frozenset[str] = _EMPTY  # needs one of these grammemes
+    not_grams: frozenset[str] = _EMPTY
+    bad_prev: frozenset[str] = _EMPTY  # lemma of the previous token that disqualifies
+    bad_next: frozenset[str] = _EMPTY
+    need_prev: frozenset[str] = _EMPTY  # one of the 3 previous tokens must carry one
+    need_next: frozenset[str] = _EMPTY  # one of the 3 next tokens must carry one
+
+    def matches(self, doc: Doc, i: int) -> bool:
+        tok = doc.tokens[i]
+        if self.lemmas.isdisjoint(tok.lemmas):
+            return False
+        if self.grams and self.grams.isdisjoint(tok.grams):
+            return False
+        if self.not_grams and not self.not_grams.isdisjoint(tok.grams):
+            return False
+        # Modifiers such as «телефон курьера» never cross punctuation.
+        if self.bad_prev and i > 0:
+            prev = doc.tokens[i - 1]
+            if prev.clause == tok.clause and not self.bad_prev.isdisjoint(prev.lemmas):
+                return False
+        if self.bad_next and i + 1 < len(doc.tokens):
+            nxt = doc.tokens[i + 1]
+            if nxt.clause == tok.clause and not self.bad_next.isdisjoint(nxt.lemmas):
+                return False
+        if self.need_prev and not any(not self.need_prev.isdisjoint(t.lemmas) for t in _neighbours(doc, i, -1, 3)):
+            return False
+        return not self.need_next or any(not self.need_next.isdisjoint(t.lemmas) for t in _neighbours(doc, i, 1, 3))
+
+
+class Negation(Enum):
+    """How a «не» right before the anchor affects a rule."""
+
+    CANCELS = "cancels"
+    REQUIRED = "required"
+    IGNORED = "ignored"
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseRule:
+    """Anchor slot plus companion slots within ``window`` tokens in the same sentence."""
+
+    code: ViolationCode
+    slots: tuple[Slot, ...]
+    window: int = 4
+    request: bool = False  # the anchor must be phrased as a request to the buyer
+    negation: Negation = Negation.CANCELS
+    veto: frozenset[str] = _EMPTY  # any of these in the sentence cancels the match
+    unless: frozenset[str] = _EMPTY  # ...unless one of these is there too («без Ozon»)
+    needs: frozenset[str] = _EMPTY  # one of these must be in the sentence
+    kind: str = ""
+
+
+class RuleSet:
+    """Rules plus a lemma index, so a draft only tries rules whose words all occur in it."""
+
+    def __init__(self, rules: tuple[PhraseRule, ...]) -> None:
+        self.rules = rules
+        self._by_lemma: dict[str, list[tuple[int, int]]] = {}
+        for r, rule in enumerate(rules):
+            for s, slot in enumerate(rule.slots):
+                for lemma in slot.lemmas:
+                    self._by_lemma.setdefault(lemma, []).append((r, s))
+
+    def run(self, doc: Doc) -> Iterator[Hit]:
+        """Yield a hit for every rule match in ``doc``."""
+        seen: set[tuple[int, int]] = set()
+        for lemma in doc.lemmas:
+            seen.update(self._by_lemma.get(lemma, ()))
+        for r, rule in enumerate(self.rules):
+            if all((r, s) in seen for s in range(len(rule.slots))):
+                yield from _match(rule, doc)
+
+
+def _match(rule: PhraseRule, doc: Doc) -> Iterator[Hit]:
+    for i in doc.positions(rule.slots[0].lemmas):
+        if not rule.slots[0].matches(doc, i):
+            continue
+        picked = [i]
+        for slot in rule.slots[1:]:
+            j = _nearest(doc, slot, picked, rule.window)
+            if j is None:
+                break
+            picked.append(j)
+        else:
+            if _accept(rule, doc, i):
+                toks = [doc.tokens[k] for k in picked]
+                yield Hit(rule.code, min(t.start for t in toks), max(t.end for t in toks), rule.kind)
+
+
+def _nearest(doc: Doc, slot: Slot, picked: list[int], window: int) -> int | None:
+    """Closest token matching ``slot`` within ``window`` of the picked ones, same sentence."""
+    sentence = doc.tokens[picked[0]].sentence
+    positions = doc.positions(slot.lemmas)
+    lo = bisect_left(positions, min(picked) - window)
+    hi = bisect_right(positions, max(picked) + window)
+    best: tuple[int, int] | None = None
+    for j in positions[lo:hi]:
+        if j in picked or doc.tokens[j].sentence != sentence:
+            continue
+        dist = min(abs(j - k) for k in picked)
+        if dist <= window and (best is None or dist < best[0]) and slot.matches(doc, j):
+            best = (dist, j)
+    return None if best is None else best[1]
+
+
+def _accept(rule: PhraseRule, doc: Doc, i: int) -> bool:
+    sentence = doc.tokens[i].sentence
+    lemmas = doc.sentence_lemmas(sentence)
+    if rule.veto and not rule.veto.isdisjoint(lemmas) and rule.unless.isdisjoint(lemmas):
+        return False
+    if rule.needs and rule.needs.isdisjoint(lemmas):
+        return False
+    if rule.request and not is_request(doc, i):
+        return False
+    if rule.negation is Negation.CANCELS:
+        return not is_negated(doc, i)
+    if rule.negation is Negation.REQUIRED:
+        return is_negated(doc, i)
+    return True
+
+
+def is_negated(doc: Doc, i: int) -> bool:
+    """A «не/ни/никогда» up to 4 tokens before ``i`` in the same clause.
+
+    «не могли бы» is politeness and «если/пока не …» is a condition, not negation.
+    """
+    tokens = doc.tokens
+    clause = tokens[i].clause
+    for k in range(i - 1, max(-1, i - 5), -1):
+        tok = tokens[k]
+        if tok.clause != clause:
+            break
+        if NEGATORS.isdisjoint(tok.lemmas):
+            continue
+        if k + 1 < i and not POLITE_AFTER_NE.isdisjoint(tokens[k + 1].lemmas):
+            continue
+        if any(not CONDITIONAL.isdisjoint(t.lemmas) for t in tokens[max(0, k - 2) : k]):
+            continue
+        return True
+    return False
+
+
+def is_request(doc: Doc, i: int) -> bool:
+    """Is the verb at ``i`` addressed to the buyer as a request or instruction?"""
+    tok = doc.tokens[i]
+    grams = tok.grams
+    if ("impr" in grams and "incl" not in grams) or ("2per" in grams and "VERB" in grams):
+        return True  # «отмените», «вы отмените»; but «мы отменим» is the seller's own plan
+    before = [t for t in doc.tokens[max(0, i - 6) : i] if t.sentence == tok.sentence]
+    if "INFN" in grams:
+        lemmas = doc.sentence_lemmas(tok.sentence)
+        polite = "бы" in lemmas or tok.sentence in doc.questions
+        explanatory = not EXPLANATORY.isdisjoint(lemmas)
+        for t in before:
+            if not REQUEST_LEADS.isdisjoint(t.lemmas) and not explanatory:
+                return True
+            if "мочь" in t.lemmas and ("2per" in t.grams or "past" in t.grams) and polite:
+                return True
+        return False
+    if "past" in grams and "plur" in grams:
+        return any("чтобы" in t.lemmas for t in before)
+    return False
+
+
+def _neighbours(doc: Doc, i: int, step: int, count: int) -> list[Token]:
+    out: list[Token] = []
+    sentence = doc.tokens[i].sentence
+    k = i + step
+    while 0 <= k < len(doc.tokens) and len(out) < count:
+        if doc.tokens[k].sentence != sentence:
+            break
+        out.append(doc.tokens[k])
+        k += step
+    return out

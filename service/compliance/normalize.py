@@ -1,0 +1,198 @@
+"""Build a matching-friendly copy of a draft that still maps back to the original.
+
+Every detector runs on the normalized string, but violations must quote the
+original text exactly, so each normalized character remembers the original
+range ``[starts[i], ends[i])`` it came from.  Evasion tricks (zero-width
+characters, homoglyphs, spaced-out letters, leetspeak) are undone here once,
+so the rules themselves stay simple.  Plain drafts take regex fast paths.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .confusables import LATIN_TO_CYRILLIC, fold_word_scripts, is_cyrillic
+from .morph import is_known_word
+from .spaced import collapse_spaced
+
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_STARS = frozenset("\u2605\u2606\u2b50\u2b51\u272a\u272b\u272c\u272d\u272e\u272f\u2730\u2729")
+# Characters that need no folding beyond the one-to-one table below.
+_NEEDS_FOLDING = re.compile(
+    r"[^\n\r\x20-\x7e\u0410-\u044f\u0401\u0451«»„“”‘’…№₽°×•·\u00a0\u2009\u202f\t" + _DASHES + "]"
+)
+_SIMPLE_MAP = {"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\t": " "} | dict.fromkeys(_DASHES, "-")
+_SIMPLE_RE = re.compile("[" + "".join(_SIMPLE_MAP) + "]")
+# A letter outside the Russian alphabet, or a digit that may be glued to a letter («0зон»).
+_SUSPICIOUS = re.compile(r"[a-zA-Z\u00c0-\u024f\u0370-\u03ff\u0400-\u040f\u0450-\u052f]|\d+")
+_CONFUSABLE_ASCII = frozenset(LATIN_TO_CYRILLIC)
+_AT_IN_WORD = re.compile(r"(?<=[а-яёА-ЯЁ])@(?=[а-яёА-ЯЁ])")
+# Letters without a look-alike in the other script decide which script a text is in.
+_PLAIN_CYRILLIC = re.compile(r"[бгдёжзийлпфцчшщъыьэюяБГДЁЖЗИЙЛПФЦЧШЩЪЫЬЭЮЯвтнмВ]")
+_PLAIN_LATIN = re.compile(r"[bdfghijlmnqrstuvwzDFGIJLNQRSUVWZ]")
+_LEET = {"0": ("о", "o"), "3": ("з", None)}
+
+
+@dataclass(frozen=True, slots=True)
+class MappedText:
+    """Normalized text plus, per character, the original span it stands for."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a non-empty normalized slice to the original offsets it covers."""
+        return self.starts[start], self.ends[end - 1]
+
+
+def normalize(text: str) -> MappedText:
+    """Return the casefolded, de-obfuscated text with an index map into ``text``."""
+    folded, starts, ends = _fold(text)
+    folded = _deobfuscate_words(folded)
+    lowered = folded.casefold()
+    if len(lowered) != len(folded):  # rare: casefold expands (ß -> ss)
+        lowered, starts, ends = _expand_casefold(folded, starts, ends)
+    lowered = lowered.replace("ё", "е")
+    out, starts, ends = collapse_spaced(lowered, starts, ends)
+    return MappedText(out, starts, ends)
+
+
+def _fold(text: str) -> tuple[str, list[int], list[int]]:
+    """Stage 1: NFKD-fold characters, strip marks and invisible characters.
+
+    Plain stretches are copied in bulk; only characters that need folding are
+    handled one by one.
+    """
+    n = len(text)
+    if _NEEDS_FOLDING.search(text) is None:
+        return _simple(text), list(range(n)), list(range(1, n + 1))
+    parts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    done = 0
+    for m in _NEEDS_FOLDING.finditer(text):
+        i = m.start()
+        if i < done:
+            continue  # already consumed as a combining mark of the previous cluster
+        if i > done and unicodedata.combining(text[i]):
+            i -= 1  # keep a combining mark with its base: «и» + breve is «й»
+        parts.append(_simple(text[done:i]))
+        starts.extend(range(done, i))
+        ends.extend(range(done + 1, i + 1))
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        cluster = text[i:j] if j - i == 1 else unicodedata.normalize("NFC", text[i:j])
+        folded = "".join(_fold_char(c) for c in cluster)
+        parts.append(folded)
+        starts.extend([i] * len(folded))
+        ends.extend([j] * len(folded))
+        done = j
+    parts.append(_simple(text[done:]))
+    starts.extend(range(done, n))
+    ends.extend(range(done + 1, n + 1))
+    return "".join(parts), starts, ends
+
+
+def _simple(text: str) -> str:
+    """One-to-one replacements (dashes, exotic spaces) that keep offsets unchanged."""
+    if _SIMPLE_RE.search(text) is None:
+        return text
+    return _SIMPLE_RE.sub(lambda m: _SIMPLE_MAP[m.group()], text)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    """NFKD plus mark stripping for one character; drops format characters (Cf)."""
+    if ch in _DASHES:
+        return "-"
+    if ch in _STARS:
+        return " звезда "
+    cat = unicodedata.category(ch)
+    if cat == "Cf" or ch == "\u00ad":
+        return ""
+    if cat == "Zs" or ch == "\t":
+        return " "
+    if ch in "йЙёЁ":
+        return ch
+    out: list[str] = []
+    for part in unicodedata.normalize("NFKD", ch):
+        if unicodedata.category(part).startswith("M"):
+            if part == "\u0306" and out and out[-1] in "иИ":
+                out[-1] = "й" if out[-1] == "и" else "Й"
+            continue
+        out.append(part)
+    return "".join(out)
+
+
+def _deobfuscate_words(text: str) -> str:
+    """Stage 2 (length-preserving): mixed-script words, leet digits, '@' inside words."""
+    if "@" in text:
+        text = _AT_IN_WORD.sub("а", text)
+    chars: list[str] | None = None
+    cyrillic_text: bool | None = None
+    n = len(text)
+    word_end = -1
+    for m in _SUSPICIOUS.finditer(text):
+        if m.start() < word_end:
+            continue  # this word was already handled
+        start = m.start()
+        if m.group()[0].isdigit() and not (
+            (start > 0 and text[start - 1].isalpha()) or (m.end() < n and text[m.end()].isalpha())
+        ):
+            continue  # a plain number
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+        word_end = m.end()
+        while word_end < n and text[word_end].isalnum():
+            word_end += 1
+        original = text[start:word_end]
+        plain_latin = original.isascii() and original.isalpha()
+        if plain_latin and (len(original) < 4 or not _CONFUSABLE_ASCII.issuperset(original)):
+            continue  # plain Latin word such as «Ozon» or «app»
+        word = original if original.isalpha() else _unleet(original)
+        if cyrillic_text is None:
+            cyrillic_text = len(_PLAIN_CYRILLIC.findall(text)) >= len(_PLAIN_LATIN.findall(text))
+        before = text[start - 1] if start else " "
+        after = text[word_end] if word_end < n else " "
+        url_like = before in "./@:" or after in "./@"
+        folded = fold_word_scripts(word, prefer_cyrillic=cyrillic_text and not url_like, is_known=is_known_word)
+        if folded != original:
+            chars = chars if chars is not None else list(text)
+            chars[start:word_end] = list(folded)
+    return text if chars is None else "".join(chars)
+
+
+def _unleet(word: str) -> str:
+    """Turn '0'/'3' into letters inside otherwise alphabetic words («0зон», «иди0т»)."""
+    digits = [c for c in word if c.isdigit()]
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) < 3 or len(digits) > 2 or any(d not in _LEET for d in digits):
+        return word
+    cyr = any(is_cyrillic(c) for c in letters)
+    out: list[str] = []
+    for c in word:
+        if c in _LEET:
+            repl = _LEET[c][0] if cyr else _LEET[c][1]
+            if repl is None:
+                return word
+            out.append(repl)
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+def _expand_casefold(text: str, starts: list[int], ends: list[int]) -> tuple[str, list[int], list[int]]:
+    chars: list[str] = []
+    new_s: list[int] = []
+    new_e: list[int] = []
+    for c, s, e in zip(text, starts, ends, strict=True):
+        for lc in c.casefold():
+            chars.append(lc)
+            new_s.append(s)
+            new_e.append(e)
+    return "".join(chars), new_s, new_e

@@ -1,0 +1,214 @@
+"""Phone numbers (digits, spaced digits or Russian number words) and bank card numbers.
+
+Runs of digit groups are cut into candidate windows along group boundaries and
+validated with ``phonenumbers``.  Shapes are restricted to Russian numbers
+(+7/8 and a 10-digit 9xx mobile) or explicit «+» international ones, so
+posting numbers (12345678-0001-1), tracking codes, prices, dates and times
+never qualify.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
+
+import phonenumbers
+
+from .hit import Hit
+from .lexicon import words
+from .models import ViolationCode
+
+_UNITS = {
+    "ноль": 0, "нуль": 0, "один": 1, "одна": 1, "два": 2, "две": 2, "три": 3, "четыре": 4,
+    "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
+}  # fmt: skip
+_TEENS = {
+    "десять": 10, "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14,
+    "пятнадцать": 15, "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18,
+    "девятнадцать": 19,
+}  # fmt: skip
+_TENS = {
+    "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60,
+    "семьдесят": 70, "восемьдесят": 80, "девяносто": 90,
+}  # fmt: skip
+_HUNDREDS = {
+    "сто": 100, "двести": 200, "триста": 300, "четыреста": 400, "пятьсот": 500,
+    "шестьсот": 600, "семьсот": 700, "восемьсот": 800, "девятьсот": 900,
+}  # fmt: skip
+_NUMBER_WORDS = {**_UNITS, **_TEENS, **_TENS, **_HUNDREDS}
+# Letters typed instead of digits inside a number («+7 (912) З45-67-89»).
+_DIGIT_LOOKALIKES = {"о": "0", "o": "0", "з": "3", "l": "1", "i": "1", "б": "6"}
+_PIECE_RE = re.compile(r"\d+|[a-zа-я]+")
+_DIGIT_RE = re.compile(r"\d")
+_NUMBER_WORD_RE = re.compile(r"(?<![а-я])(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")(?![а-я])")
+_GAP_RE = re.compile(r"[\s\-().+/]{0,4}")
+_NOT_PHONE_CONTEXT = words(
+    "заказ заказа отправление отправления артикул арт sku трек накладная накладной штрихкод "
+    "инн огрн кпп бик код партия модель серийный imei ean счет счета"
+)
+_MAX_GROUPS = 40
+_VALIDATION_BUDGET = 40  # phonenumbers calls per draft; keeps digit floods cheap
+
+
+@dataclass(slots=True)
+class _Group:
+    digits: str
+    start: int
+    end: int
+    plus: bool = False
+
+
+def find_numbers(text: str) -> Iterator[Hit]:
+    """Phone numbers as OFF_PLATFORM_CONTACT and card numbers as OFF_PLATFORM_DEAL."""
+    digits = len(_DIGIT_RE.findall(text))
+    if digits < 10 and digits + 3 * len(_NUMBER_WORD_RE.findall(text)) < 10:
+        return  # too few digits for a phone or card number
+    budget = [_VALIDATION_BUDGET]
+    for run in _runs(text):
+        for hit in _scan_run(run, budget):
+            if hit.start > 0 and text[hit.start - 1] == "+":
+                hit = Hit(hit.code, hit.start - 1, hit.end, hit.kind)
+            yield hit
+
+
+def _runs(text: str) -> Iterator[list[_Group]]:
+    """Maximal runs of digit groups / number words joined by short separators."""
+    run: list[_Group] = []
+    pending: list[tuple[str, int, int, bool]] = []  # number words awaiting composition
+    allowed = True
+    plus = False
+    recent: list[str] = []  # words seen since the previous run, for context
+    last_end = 0
+    last_numeric = False
+    for m in _PIECE_RE.finditer(text):
+        piece = m.group()
+        is_word = piece in _NUMBER_WORDS
+        glued = piece in _DIGIT_LOOKALIKES and (
+            (m.start() > 0 and text[m.start() - 1].isdigit()) or (m.end() < len(text) and text[m.end()].isdigit())
+        )
+        gap = text[last_end : m.start()]
+        last_end = m.end()
+        if not (piece.isdigit() or is_word or glued or piece == "плюс"):
+            if run or pending:
+                run.extend(_compose(pending))
+                if allowed:
+                    yield run
+                run, pending, recent = [], [], []
+            recent.append(piece)
+            last_numeric = False
+            continue
+        joined = last_numeric and (_GAP_RE.fullmatch(gap) is not None or (gap.strip() == "," and is_word))
+        if not joined or len(run) > _MAX_GROUPS:
+            if run or pending:
+                run.extend(_compose(pending))
+                if allowed:
+                    yield run
+                run, pending = [], []
+            allowed = "№" not in gap and _NOT_PHONE_CONTEXT.isdisjoint(recent[-2:])
+            recent = []
+        last_numeric = True
+        plus = plus or "+" in gap
+        if piece == "плюс":
+            plus = True
+        elif is_word:
+            pending.append((piece, m.start(), m.end(), plus))
+            plus = False
+        else:
+            run.extend(_compose(pending))
+            pending = []
+            run.append(_Group(_DIGIT_LOOKALIKES.get(piece, piece), m.start(), m.end(), plus))
+            plus = False
+    run.extend(_compose(pending))
+    if run and allowed:
+        yield run
+
+
+def _compose(pending: list[tuple[str, int, int, bool]]) -> list[_Group]:
+    """«девятьсот двенадцать» -> 912: hundreds take tens/teens/units, tens take units."""
+    groups: list[_Group] = []
+    value = -1
+    open_for = ""  # kinds the current number can still absorb
+    start = end = 0
+    lead_plus = False
+    for word, s, e, plus in pending:
+        kind = "h" if word in _HUNDREDS else "t" if word in _TENS else "n" if word in _TEENS else "u"
+        if value >= 0 and kind in open_for:
+            value += _NUMBER_WORDS[word]
+            end = e
+            open_for = "u" if kind == "t" else ""
+            continue
+        if value >= 0:
+            groups.append(_Group(str(value), start, end, lead_plus))
+        value, start, end, lead_plus = _NUMBER_WORDS[word], s, e, plus
+        open_for = "tnu" if kind == "h" else "u" if kind == "t" else ""
+    if value >= 0:
+        groups.append(_Group(str(value), start, end, lead_plus))
+    return groups
+
+
+def _scan_run(run: list[_Group], budget: list[int]) -> Iterator[Hit]:
+    """Try windows of consecutive groups holding 10-16 digits, left to right, greedily."""
+    ends = list(accumulate(len(g.digits) for g in run))
+    i = 0
+    while i < len(run):
+        before = ends[i - 1] if i else 0
+        lo = bisect_left(ends, before + 10, i)
+        hi = bisect_right(ends, before + 16, i)
+        found = 0
+        for j in range(lo, hi):
+            digits = "".join(g.digits for g in run[i : j + 1])
+            if _is_phone(digits, run[i].plus, budget):
+                kind, code = "phone", ViolationCode.OFF_PLATFORM_CONTACT
+            elif len(digits) == 16 and _is_card(digits):
+                kind, code = "card", ViolationCode.OFF_PLATFORM_DEAL
+            else:
+                continue
+            yield Hit(code, run[i].start, run[j].end, kind)
+            found = j + 1
+            break
+        i = found or i + 1
+
+
+def _is_phone(digits: str, plus: bool, budget: list[int]) -> bool:
+    n = len(digits)
+    if plus and 10 <= n <= 15:
+        return _check(digits if not digits.startswith("8") else "7" + digits[1:], True, budget)
+    if n == 11 and digits[0] in "78" and digits[1] in "3489":
+        return _check("7" + digits[1:], True, budget)
+    if n == 10 and digits[0] == "9":
+        return _check(digits, False, budget)
+    return False
+
+
+def _check(digits: str, international: bool, budget: list[int]) -> bool:
+    """Validate with phonenumbers; past the budget a phone-shaped number counts as one."""
+    if budget[0] <= 0:
+        return True
+    budget[0] -= 1
+    return _valid(digits, international)
+
+
+@lru_cache(maxsize=8192)
+def _valid(digits: str, international: bool) -> bool:
+    try:
+        number = phonenumbers.parse("+" + digits if international else digits, None if international else "RU")
+    except phonenumbers.NumberParseException:
+        return False
+    return bool(phonenumbers.is_valid_number(number))
+
+
+def _is_card(digits: str) -> bool:
+    """Luhn-valid 16-digit number with a payment-system first digit."""
+    if digits[0] not in "23456":
+        return False
+    total = 0
+    for k, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if k % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0

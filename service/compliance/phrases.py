@@ -1,0 +1,138 @@
+"""The phrase rule table: which word combinations break which Ozon rule."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from . import lexicon as lx
+from .engine import Negation, PhraseRule, RuleSet, Slot
+from .lexicon import words
+from .models import ViolationCode as C
+
+_VERB_NOT_PAST = words("past")
+_OUR_MAILBOX = Slot(words("почта email mail емейл имейл мейл"), need_prev=words("наш мой"))
+
+CONTACT_RULES: Final = (PhraseRule(C.OFF_PLATFORM_CONTACT, (_OUR_MAILBOX,), kind="email"),)
+
+_ASK = Slot(lx.ASK_VERBS)
+_CONTACT_OBJECT = Slot(lx.CONTACT_OBJECTS, bad_prev=lx.CONTACT_OBJECT_BAD_PREV, bad_next=lx.CONTACT_OBJECT_BAD_NEXT)
+_NUMBER = Slot(words("номер"), bad_next=lx.NUMBER_NOT_PHONE, need_prev=lx.POSSESSIVE_YOURS)
+_ADDRESS = Slot(words("адрес"), bad_next=lx.ADDRESS_NOT_PERSONAL)
+_CARD = Slot(words("карта"), need_prev=lx.CARD_DATA, bad_next=lx.CARD_NOT_PAYMENT)
+_SMS_CODE = Slot(words("код пароль"), need_next=words("смс sms подтверждение cvv"))
+_YOUR_MESSENGER = Slot(words("<messenger>"), need_prev=lx.POSSESSIVE_YOURS)
+
+CONTACT_REQUEST_RULES: Final = (
+    tuple(
+        PhraseRule(C.CONTACT_REQUEST, (_ASK, obj), window=5, request=True)
+        for obj in (_CONTACT_OBJECT, _NUMBER, _ADDRESS, _CARD, _SMS_CODE, _YOUR_MESSENGER)
+    )
+    + tuple(
+        PhraseRule(C.CONTACT_REQUEST, (Slot(lx.NEED_WORDS), obj), window=5)
+        for obj in (_CONTACT_OBJECT, _ADDRESS, _CARD)
+    )
+    + (
+        PhraseRule(
+            C.CONTACT_REQUEST, (Slot(words("связаться связываться")), Slot(words("вы")), Slot(words("как"))), window=3
+        ),
+    )
+)
+
+_PAY_CHANNEL = Slot(lx.PAY_CHANNELS, bad_next=lx.CARD_NOT_PAYMENT)
+DEAL_RULES: Final = (
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (Slot(lx.PAY_ANCHORS, not_grams=_VERB_NOT_PAST), _PAY_CHANNEL),
+        window=5,
+        veto=lx.PAY_VETO,
+        unless=lx.BYPASS_PREPS,
+        kind="payment",
+    ),
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (Slot(words("наличные наличный наличка нал"), need_prev=words("за")),),
+        veto=lx.PAY_VETO,
+        unless=lx.BYPASS_PREPS,
+        kind="payment",
+    ),
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (Slot(words("предоплата доплата")), Slot(words("перевести скинуть внести оплатить отправить перечислить"))),
+        window=3,
+        kind="payment",
+    ),
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (Slot(lx.BYPASS_PREPS), Slot(lx.PLATFORM | words("комиссия"))),
+        window=2,
+        negation=Negation.IGNORED,
+        kind="bypass",
+    ),
+    PhraseRule(C.OFF_PLATFORM_DEAL, (Slot(words("напрямую")), Slot(lx.DIRECT_DEAL)), window=4, kind="bypass"),
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (Slot(lx.OWN_SHOP, need_prev=lx.POSSESSIVE_OURS),),
+        needs=lx.DEAL_CUES,
+        veto=words("озон ozon"),
+        kind="own_shop",
+    ),
+    PhraseRule(C.OFF_PLATFORM_DEAL, (Slot(words("наложенный")), Slot(words("платеж"))), window=1, kind="payment"),
+)
+
+_REVIEW_NOUN = Slot(lx.REVIEW_NOUNS)
+REVIEW_RULES: Final = (
+    PhraseRule(C.REVIEW_MANIPULATION, (Slot(lx.REVIEW_EDIT_VERBS), _REVIEW_NOUN), window=4, request=True),
+    PhraseRule(C.REVIEW_MANIPULATION, (Slot(lx.RATE_VERBS), Slot(lx.GOOD_RATING)), window=4, request=True),
+    PhraseRule(
+        C.REVIEW_MANIPULATION,
+        (Slot(lx.RATE_VERBS | lx.WRITE_REVIEW_VERBS), Slot(lx.BAD_RATING)),
+        window=3,
+        request=True,
+        negation=Negation.REQUIRED,
+    ),
+    PhraseRule(
+        C.REVIEW_MANIPULATION, (Slot(lx.WRITE_REVIEW_VERBS), Slot(lx.POSITIVE), _REVIEW_NOUN), window=3, request=True
+    ),
+)
+
+_CANCEL_OBJECT = Slot(lx.CANCEL_OBJECTS)
+CANCEL_RULES: Final = (
+    PhraseRule(C.CANCEL_REQUEST, (Slot(lx.CANCEL_VERBS), _CANCEL_OBJECT), window=5, request=True),
+    PhraseRule(C.CANCEL_REQUEST, (Slot(lx.REFUSE_VERBS), Slot(lx.REFUSE_OBJECTS)), window=4, request=True),
+    PhraseRule(C.CANCEL_REQUEST, (Slot(lx.DO_VERBS), Slot(lx.CANCEL_NOUNS)), window=3, request=True),
+)
+
+BLAME_RULES: Final = (
+    PhraseRule(C.BLAME_SHIFTING, (Slot(words("виноватый")), Slot(words("сам вы ты"))), window=2),
+    PhraseRule(C.BLAME_SHIFTING, (Slot(words("вина")), Slot(words("ваш твой вы ты"))), window=3),
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (Slot(lx.OUGHT), Slot(lx.BLAME_STUDY)),
+        window=3,
+        needs=words("бы быть"),
+        negation=Negation.IGNORED,
+    ),
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (Slot(lx.WRONGLY), Slot(words("вы ты"))),
+        window=3,
+        veto=words("если"),
+        negation=Negation.IGNORED,
+    ),
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (Slot(words("сам"), bad_prev=words("мы")), Slot(lx.BUYER_MISTAKES, grams=words("past"))),
+        window=2,
+        negation=Negation.IGNORED,
+    ),
+    PhraseRule(C.BLAME_SHIFTING, (Slot(words("ваш твой")), Slot(lx.YOUR_FAULT)), window=2),
+)
+
+ABUSE_RULES: Final = (
+    PhraseRule(C.ABUSE, (Slot(lx.RUDE_IMPERATIVES, grams=words("impr")),), negation=Negation.IGNORED),
+    PhraseRule(C.ABUSE, (Slot(lx.STRONG_INSULTS),), negation=Negation.IGNORED),
+)
+
+ALL_RULES: Final = RuleSet(
+    CONTACT_RULES + CONTACT_REQUEST_RULES + DEAL_RULES + REVIEW_RULES + CANCEL_RULES + BLAME_RULES + ABUSE_RULES
+)

@@ -1,0 +1,134 @@
+"""Undo letter spacing («в о т с а п», «W-h-a-t-s», «т.е.л.е.г.р.а.м») with offsets kept.
+
+Letters of a spaced run are joined, then re-split into the fewest dictionary
+words, so «н о м е р т е л е ф о н а» becomes «номер телефона» while an
+unknown brand such as «whatsapp» stays whole.  A lookup budget keeps
+adversarial inputs (thousands of spaced letters) cheap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import pairwise
+
+from .confusables import is_cyrillic
+from .morph import is_known_word
+
+# A run of single letters separated by 1-3 characters people use to space words out.
+_RUN_RE = re.compile(r"(?<![a-zа-яё0-9])[a-zа-яё](?:[ .\-_·•|/\\~+]{1,3}[a-zа-яё](?![a-zа-яё0-9]))+")
+_MIN_LETTERS = 3
+_ONE_LETTER_WORDS = frozenset("вксуоиая")  # may sit inside a spaced phrase
+_PAIR_EDGES = frozenset(' \n,.!?:;«»"()')
+_MAX_CHUNK = 32
+_MAX_PIECE = 14
+_LOOKUP_BUDGET = 400
+
+
+def collapse_spaced(text: str, starts: list[int], ends: list[int]) -> tuple[str, list[int], list[int]]:
+    """Join spaced-out letter runs; inserted word breaks map to the original gap."""
+    runs = list(_RUN_RE.finditer(text))
+    if not runs:
+        return text, starts, ends
+    out_c: list[str] = []
+    out_s: list[int] = []
+    out_e: list[int] = []
+    budget = [_LOOKUP_BUDGET]
+    done = 0
+    for m in runs:
+        for positions in _script_runs(text, m.start(), m.end()):
+            out_c.extend(text[done : positions[0]])
+            out_s.extend(starts[done : positions[0]])
+            out_e.extend(ends[done : positions[0]])
+            letters = "".join(text[p] for p in positions)
+            breaks = _segment(letters, _forced_breaks(text, positions), budget)
+            for idx, p in enumerate(positions):
+                if idx in breaks:
+                    out_c.append(" ")
+                    out_s.append(ends[positions[idx - 1]])
+                    out_e.append(starts[p])
+                out_c.append(text[p])
+                out_s.append(starts[p])
+                out_e.append(ends[p])
+            done = positions[-1] + 1
+    out_c.extend(text[done:])
+    out_s.extend(starts[done:])
+    out_e.extend(ends[done:])
+    return "".join(out_c), out_s, out_e
+
+
+def _script_runs(text: str, start: int, end: int) -> list[list[int]]:
+    """Split a run where the script changes («в w h a t s»), keep qualifying parts."""
+    letters = [i for i in range(start, end) if text[i].isalpha()]
+    groups: list[list[int]] = []
+    for i in letters:
+        if groups and is_cyrillic(text[i]) == is_cyrillic(text[groups[-1][-1]]):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return [g for g in groups if len(g) >= _MIN_LETTERS or _odd_pair(text, g)]
+
+
+def _odd_pair(text: str, positions: list[int]) -> bool:
+    """Two spaced letters («н е», «т г») standing alone, unless both are one-letter words («и в»)."""
+    if len(positions) != 2 or all(text[p] in _ONE_LETTER_WORDS for p in positions):
+        return False
+    before = text[positions[0] - 1] if positions[0] else " "
+    after = text[positions[1] + 1] if positions[1] + 1 < len(text) else " "
+    return before in _PAIR_EDGES and after in _PAIR_EDGES
+
+
+def _forced_breaks(text: str, positions: list[int]) -> set[int]:
+    """Indices where the separator differs from the run's usual one (a real word gap)."""
+    gaps = [text[a + 1 : b] for a, b in pairwise(positions)]
+    if not gaps:
+        return set()
+    usual = Counter(gaps).most_common(1)[0][0]
+    return {idx + 1 for idx, gap in enumerate(gaps) if gap != usual}
+
+
+def _segment(letters: str, forced: set[int], budget: list[int]) -> set[int]:
+    """Indices in ``letters`` before which a word break should be inserted."""
+    bounds = [0, *sorted(forced), len(letters)]
+    breaks = set(forced)
+    for a, b in pairwise(bounds):
+        breaks.update(a + i for i in _split(letters[a:b], budget) if i)
+    return breaks
+
+
+def _split(chunk: str, budget: list[int]) -> list[int]:
+    """Cut points splitting ``chunk`` into the fewest known words, or [] to keep it whole."""
+    n = len(chunk)
+    if n > _MAX_CHUNK or n < 2 or budget[0] <= 0:
+        return []
+    budget[0] -= 1
+    if is_known_word(chunk):
+        return []
+    inf = n + 1
+    best = [0] + [inf] * n
+    back = [0] * (n + 1)
+    for start in range(n):
+        if best[start] >= inf:
+            continue
+        for end in range(start + 1, min(n, start + _MAX_PIECE) + 1):
+            if best[start] + 1 >= best[end]:
+                continue
+            piece = chunk[start:end]
+            if len(piece) == 1:
+                ok = piece in _ONE_LETTER_WORDS
+            else:
+                if budget[0] <= 0:
+                    return []
+                budget[0] -= 1
+                ok = is_known_word(piece)
+            if ok:
+                best[end] = best[start] + 1
+                back[end] = start
+    if best[n] >= inf:
+        return []
+    cuts = []
+    pos = n
+    while pos > 0:
+        pos = back[pos]
+        cuts.append(pos)
+    return sorted(cuts)

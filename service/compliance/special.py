@@ -1,0 +1,118 @@
+"""Detectors that need more context than a phrase rule: who is insulted, who is disparaged.
+
+Weak insults («тупой», «клоун») are product words too («тупой нож», «костюм
+клоуна»), so they count only when aimed at the buyer.  Disparagement needs a
+target (Ozon or a competitor) and a negative judgement in the same sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from . import lexicon as lx
+from . import patterns as p
+from .doc import Doc
+from .hit import Hit
+from .models import ViolationCode
+from .morph import Token
+
+_PARTICLES = lx.words("ну эй да и же вот а")
+_HABIT_WINDOW = 3
+
+
+def find_insults(doc: Doc) -> Iterator[Hit]:
+    """Weak insults addressed to the buyer («вы … тупой») or used as a vocative («Клоун, …»)."""
+    tokens = doc.tokens
+    for tok in tokens:
+        if lx.WEAK_INSULTS.isdisjoint(tok.lemmas):
+            continue
+        near = tokens[max(0, tok.idx - 3) : tok.idx + 4]
+        addressed = any(
+            t.sentence == tok.sentence and t is not tok and not lx.ADDRESSEE.isdisjoint(t.lemmas) for t in near
+        )
+        clause = [t for t in doc.clause_tokens(tok.clause) if _PARTICLES.isdisjoint(t.lemmas)]
+        if addressed or clause == [tok]:
+            yield Hit(ViolationCode.ABUSE, tok.start, tok.end, "insult")
+
+
+def find_review_rewards(doc: Doc) -> Iterator[Hit]:
+    """A reward offered for a review or a rating («за отзыв с оценкой 5 дарим промокод»)."""
+    for sentence in _sentences(doc):
+        nouns = [t for t in sentence if not lx.REVIEW_NOUNS.isdisjoint(t.lemmas)]
+        rewards = [t for t in sentence if not lx.REWARDS.isdisjoint(t.lemmas)]
+        if not nouns or not rewards:
+            continue
+        for noun in nouns:
+            prev = doc.tokens[noun.idx - 1] if noun.idx else None
+            for_review = prev is not None and prev.sentence == noun.sentence and "за" in prev.lemmas
+            lemmas = doc.sentence_lemmas(noun.sentence)
+            if for_review or not lx.GOOD_RATING.isdisjoint(lemmas - {"звезда"}) or "если" in lemmas:
+                yield _span(ViolationCode.REVIEW_MANIPULATION, [noun, *rewards], "reward")
+                break
+
+
+def find_disparagement(doc: Doc, marketplaces: Sequence[tuple[int, int]]) -> Iterator[Hit]:
+    """Negative judgements about Ozon or about competitors, per sentence."""
+    text = doc.text
+    for sentence in _sentences(doc):
+        ozon = [t for t in sentence if not lx.OZON_TARGETS.isdisjoint(t.lemmas)]
+        if ozon:
+            bad = [t for t in sentence if not lx.OZON_INSULTS.isdisjoint(t.lemmas)]
+            bad += _habitual_mishaps(doc, sentence)
+            phrase = p.OZON_PHRASES.search(text, sentence[0].start, sentence[-1].end)
+            if bad or phrase:
+                extra = [t for t in sentence if phrase and t.start >= phrase.start()][:1]
+                yield _span(ViolationCode.DISPARAGEMENT, [ozon[0], *bad, *extra], "ozon")
+        fakes = [t for t in sentence if not lx.FAKES.isdisjoint(t.lemmas)]
+        in_markets = {t.idx for s, e in marketplaces for t in doc.overlapping(s, e)} if fakes else set()
+        rivals = [t for t in sentence if _is_rival(doc, t, in_markets)] if fakes else []
+        if rivals:
+            yield _span(ViolationCode.DISPARAGEMENT, [rivals[0], *fakes], "rivals")
+
+
+def find_marketplace_deals(doc: Doc, marketplaces: Sequence[tuple[int, int]]) -> Iterator[Hit]:
+    """Pointing the buyer to another marketplace, unless it is negated or only disparaged."""
+    for start, end in marketplaces:
+        toks = doc.overlapping(start, end)
+        if not toks:
+            continue
+        first = toks[0]
+        lemmas = doc.sentence_lemmas(first.sentence)
+        if not lx.FAKES.isdisjoint(lemmas):
+            continue
+        before = doc.tokens[max(0, first.idx - 3) : first.idx]
+        if any("не" in t.lemmas and t.sentence == first.sentence for t in before):
+            continue
+        yield Hit(ViolationCode.OFF_PLATFORM_DEAL, start, end, "marketplace")
+
+
+def _is_rival(doc: Doc, tok: Token, in_markets: set[int]) -> bool:
+    if not lx.COMPETITORS.isdisjoint(tok.lemmas) or tok.idx in in_markets:
+        return True
+    if lx.OTHER_SELLERS.isdisjoint(tok.lemmas):
+        return False
+    prev = doc.tokens[max(0, tok.idx - 2) : tok.idx]
+    if any(not lx.OTHER_MARKERS.isdisjoint(t.lemmas) for t in prev):
+        return True
+    return p.NAMED_SHOP.match(doc.text, tok.start) is not None
+
+
+def _habitual_mishaps(doc: Doc, sentence: list[Token]) -> list[Token]:
+    """«опять потерял», «как всегда задержал», «постоянно ломают»."""
+    found = []
+    for t in sentence:
+        if lx.MISHAPS.isdisjoint(t.lemmas):
+            continue
+        near = doc.tokens[max(0, t.idx - _HABIT_WINDOW) : t.idx + _HABIT_WINDOW + 1]
+        if any(u.sentence == t.sentence and not lx.HABITUAL.isdisjoint(u.lemmas) for u in near):
+            found.append(t)
+    return found
+
+
+def _sentences(doc: Doc) -> Iterator[list[Token]]:
+    for sentence in doc.sentence_ids():
+        yield doc.sentence_tokens(sentence)
+
+
+def _span(code: ViolationCode, toks: Sequence[Token], kind: str) -> Hit:
+    return Hit(code, min(t.start for t in toks), max(t.end for t in toks), kind)

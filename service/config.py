@@ -1,0 +1,74 @@
+"""All runtime configuration, read once from ``OTVET_*`` environment variables (or ``.env``)."""
+
+from __future__ import annotations
+
+import ipaddress
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+ROOT_DIR = Path(__file__).resolve().parent.parent
+DEFAULT_MODEL_DIR = ROOT_DIR / "var" / "models" / "multilingual-e5-small"
+
+
+def _split_csv(value: object) -> object:
+    """Lists come from env vars as ``a,b,c``: JSON arrays are awkward to type in a shell."""
+    if isinstance(value, str):
+        return [item.strip() for item in value.split(",") if item.strip()]
+    return value
+
+
+class Settings(BaseSettings):
+    """Public contract: operators set these; renaming one is a breaking change."""
+
+    model_config = SettingsConfigDict(env_prefix="OTVET_", env_file=".env", extra="ignore")
+
+    database_url: str = f"sqlite:///{ROOT_DIR / 'var' / 'otvet.db'}"
+    knowledge_dir: Path = ROOT_DIR / "knowledge"
+    prompts_dir: Path = ROOT_DIR / "prompts"
+    index_dir: Path = ROOT_DIR / "var" / "index"
+    embedding_model: str = str(DEFAULT_MODEL_DIR)
+    api_keys: Annotated[list[SecretStr], NoDecode] = Field(default_factory=list)
+
+    llm_model: str = ""
+    llm_api_base: str = ""
+    llm_api_key: SecretStr | None = None
+    llm_timeout_seconds: float = 30.0
+    llm_temperature: float = 0.2
+
+    retrieval_top_k: int = Field(default=3, ge=1, le=20)
+    retrieval_min_score: float = Field(default=0.87, ge=0.0, le=1.0)
+    response_deadline_hours: float = Field(default=4.0, gt=0)
+
+    return_window_days: int = Field(default=7, ge=1, le=365)
+    warranty_months: int = Field(default=12, ge=0, le=120)
+    support_hours: str = "ежедневно с 9:00 до 21:00 по московскому времени"
+
+    log_level: str = "INFO"
+
+    @field_validator("api_keys", mode="before")
+    @classmethod
+    def _parse_keys(cls, value: object) -> object:
+        return _split_csv(value)
+
+    @property
+    def llm_enabled(self) -> bool:
+        return bool(self.llm_model.strip())
+
+
+def is_loopback(host: str) -> bool:
+    """Without API keys the server must stay private to this machine."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

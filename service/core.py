@@ -1,0 +1,145 @@
+"""The running service: knowledge, retriever, drafters and storage wired together once.
+
+The API and the CLI both go through this object, so an HTTP call and a script do the same thing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine
+
+from service.compliance import check
+from service.config import Settings
+from service.drafting.llm import LLMDrafter
+from service.drafting.pipeline import compose_draft
+from service.drafting.slots import order_values, setting_values
+from service.errors import Conflict, InputError, PolicyBlocked
+from service.knowledge import KnowledgeBase, load_knowledge_base
+from service.retrieval.embedder import Embedder
+from service.retrieval.retriever import RetrievalResult, Retriever
+from service.storage.database import make_engine, make_session_factory, migrate
+from service.storage.drafts import OPEN_STATUSES, DraftStore, NewDraft, utcnow
+from service.storage.tables import DraftRow
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DraftInput:
+    message: str
+    chat_id: str | None = None
+    message_id: str | None = None
+    received_at: dt.datetime | None = None
+    order: dict[str, Any] | None = None
+
+
+class Otvet:
+    def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
+        self.settings = settings
+        self.engine: Engine = make_engine(settings.database_url)
+        migrate(self.engine)
+        self.sessions = make_session_factory(self.engine)
+        self.embedder = embedder or Embedder(settings.embedding_model)
+        self._lock = threading.Lock()
+        self.retriever = self._build_retriever(load_knowledge_base(settings.knowledge_dir))
+        self.llm = LLMDrafter(settings) if settings.llm_enabled else None
+
+    def _build_retriever(self, kb: KnowledgeBase) -> Retriever:
+        return Retriever(kb, self.embedder, self.settings.index_dir, self.settings.retrieval_min_score)
+
+    @property
+    def knowledge(self) -> KnowledgeBase:
+        return self.retriever.kb
+
+    def retrieve(self, question: str, k: int | None = None) -> RetrievalResult:
+        return self.retriever.search(question, k or self.settings.retrieval_top_k)
+
+    def create_draft(self, request: DraftInput) -> tuple[DraftRow, bool]:
+        """Returns (draft, created); a repeated chat message gets its first draft back."""
+        with self.sessions() as session:
+            store = DraftStore(session)
+            existing = store.find_by_message(request.chat_id, request.message_id)
+            if existing is not None:
+                return existing, False
+            order = {k: v for k, v in (request.order or {}).items() if k != "status"}
+            buyer_facts = order_values(order)
+            values = {**setting_values(self.settings), **buyer_facts}
+            retrieval = self.retrieve(request.message)
+            composed = compose_draft(request.message, retrieval, values, buyer_facts, self.llm)
+            received = request.received_at or utcnow()
+            row, created = store.add(
+                NewDraft(
+                    chat_id=request.chat_id,
+                    message_id=request.message_id,
+                    message=request.message,
+                    order_data=_jsonable(request.order or {}),
+                    status=composed.status,
+                    reason=composed.reason,
+                    text=composed.text,
+                    parts=composed.parts.model_dump(),
+                    sources=composed.sources,
+                    compliance=composed.compliance.model_dump(mode="json"),
+                    drafter=composed.drafter,
+                    meta={"prompt": composed.prompt} if composed.prompt else {},
+                    received_at=received,
+                    due_at=received + dt.timedelta(hours=self.settings.response_deadline_hours),
+                )
+            )
+            return row, created
+
+    def approve(self, draft_id: str, reviewer: str, text: str | None) -> DraftRow:
+        with self.sessions() as session:
+            store = DraftStore(session)
+            draft = store.get(draft_id)
+            if draft.status not in OPEN_STATUSES:
+                raise Conflict(f"draft {draft_id} is already {draft.status}", code="draft_already_decided")
+            edited = text is not None and text.strip() != draft.text.strip()
+            final_text = text.strip() if text is not None and edited else draft.text
+            if edited:
+                verdict = check(final_text)
+                if not verdict.allowed:
+                    raise PolicyBlocked(
+                        "the edited text breaks Ozon's communication rules",
+                        code="edit_blocked",
+                        details=verdict.model_dump(mode="json")["violations"],
+                    )
+            elif draft.status == "blocked":
+                raise PolicyBlocked(
+                    "a blocked draft cannot be approved as it stands; edit the text first",
+                    code="draft_blocked",
+                    details=draft.compliance.get("violations", []),
+                )
+            if not final_text.strip():
+                raise InputError("approved text must not be empty", code="empty_text")
+            return store.decide(
+                draft_id,
+                status="approved",
+                actor=reviewer,
+                final_text=final_text,
+                note="edited" if edited else None,
+                allowed_from=OPEN_STATUSES,
+            )
+
+    def reject(self, draft_id: str, reviewer: str, reason: str) -> DraftRow:
+        with self.sessions() as session:
+            return DraftStore(session).decide(draft_id, status="rejected", actor=reviewer, final_text=None, note=reason)
+
+    def get_draft(self, draft_id: str) -> DraftRow:
+        with self.sessions() as session:
+            return DraftStore(session).get(draft_id)
+
+    def list_drafts(self, statuses: tuple[str, ...], limit: int, offset: int) -> list[DraftRow]:
+        with self.sessions() as session:
+            return DraftStore(session).list(statuses, limit, offset)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _jsonable(order: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in order.items() if v is not None}

@@ -1,0 +1,1 @@
+"""Drafts and their history, in SQLite by default, through SQLAlchemy 2 and Alembic."""

@@ -1,0 +1,68 @@
+"""Shared fixtures: the real embedding model (loaded once), real SQLite files, real apps."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from service.config import DEFAULT_MODEL_DIR, ROOT_DIR, Settings
+from service.core import Otvet
+from service.retrieval.embedder import Embedder
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+
+@pytest.fixture(scope="session")
+def model_dir() -> Path:
+    from service.embedding.convert import is_prepared, prepare_model
+
+    if not is_prepared(DEFAULT_MODEL_DIR):
+        prepare_model(DEFAULT_MODEL_DIR)
+    return DEFAULT_MODEL_DIR
+
+
+@pytest.fixture(scope="session")
+def embedder(model_dir: Path) -> Embedder:
+    return Embedder(str(model_dir))
+
+
+@pytest.fixture(scope="session")
+def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("index")
+
+
+def make_settings(tmp_path: Path, index_dir: Path, **overrides: object) -> Settings:
+    values: dict[str, object] = {
+        "database_url": f"sqlite:///{tmp_path / 'otvet.db'}",
+        "knowledge_dir": ROOT_DIR / "knowledge",
+        "index_dir": index_dir,
+        "embedding_model": str(DEFAULT_MODEL_DIR),
+        "api_keys": [],
+        "llm_model": "",
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+@pytest.fixture
+def settings(tmp_path: Path, index_dir: Path) -> Settings:
+    return make_settings(tmp_path, index_dir)
+
+
+@pytest.fixture
+def otvet(settings: Settings, embedder: Embedder) -> Iterator[Otvet]:
+    service = Otvet(settings, embedder=embedder)
+    yield service
+    service.close()
+
+
+@pytest.fixture
+def client(otvet: Otvet) -> Iterator[TestClient]:
+    from service.api.app import create_app
+
+    with TestClient(create_app(otvet=otvet)) as test_client:
+        yield test_client

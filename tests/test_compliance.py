@@ -1,0 +1,309 @@
+"""Tests for service.compliance: adversarial tables, offsets and evasion properties.
+
+The tables are independent of evals/compliance/cases.yaml; the eval set is
+measured separately.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from service.compliance import ComplianceResult, Violation, ViolationCode, check
+
+C = ViolationCode
+
+BLOCKED: list[tuple[str, ViolationCode]] = [
+    # pulling the buyer off Ozon
+    ("Каталог лежит тут: www.mebelgrad-shop.ru/catalog", C.OFF_PLATFORM_CONTACT),
+    ("Пишите на почту manager.olga@yandex.ru, ответим сегодня.", C.OFF_PLATFORM_CONTACT),
+    ("Фото образцов выложили в инстаграме, ищите @shtory_elit", C.OFF_PLATFORM_CONTACT),
+    ("Наш телеграм-канал с акциями: t.me/skidki_shtory", C.OFF_PLATFORM_CONTACT),
+    ("Номер мастера +7 (926) 555-01-23, позвоните ему.", C.OFF_PLATFORM_CONTACT),
+    ("Звоните: восемь девятьсот двадцать пять ноль ноль ноль один два три четыре.", C.OFF_PLATFORM_CONTACT),
+    ("Можно написать нам в вайбере, ссылка в профиле.", C.OFF_PLATFORM_CONTACT),
+    ("Пишите в телегу, ник kovry_msk.", C.OFF_PLATFORM_CONTACT),
+    ("Адрес для писем: opt.sklad собака gmail точка com", C.OFF_PLATFORM_CONTACT),
+    ("Все фото тут — vk.com/club12345", C.OFF_PLATFORM_CONTACT),
+    ("Свяжитесь по skype: shop.nails, покажем на камеру.", C.OFF_PLATFORM_CONTACT),
+    ("Дополнительные фото на сайте igrushki-detyam.рф", C.OFF_PLATFORM_CONTACT),
+    ("Напишите в whats app на номер из описания магазина.", C.OFF_PLATFORM_CONTACT),
+    ("Пишите в W.h.a.t.s.A.p.p, так быстрее.", C.OFF_PLATFORM_CONTACT),
+    ("Наш ТЕЛЕГРАМ: @rem_bytov", C.OFF_PLATFORM_CONTACT),
+    ("Тел: 8 (9О5) 123-45-67, звоните.", C.OFF_PLATFORM_CONTACT),
+    ("Пишите в В А Й Б Е Р, ответим.", C.OFF_PLATFORM_CONTACT),
+    ("Напишите в вот\u200dсап, пришлём фото.", C.OFF_PLATFORM_CONTACT),
+    ("Ссылка: xn--d1acufc.xn--p1ai/sale", C.OFF_PLATFORM_CONTACT),
+    # asking for contacts or personal data
+    ("Оставьте, пожалуйста, ваш номер, мы наберём вас завтра.", C.CONTACT_REQUEST),
+    ("Пришлите ваш e-mail, отправим акт.", C.CONTACT_REQUEST),
+    ("Нужна фотография вашего паспорта для оформления возврата.", C.CONTACT_REQUEST),
+    ("Назовите номер вашей карты, чтобы мы перевели компенсацию.", C.CONTACT_REQUEST),
+    ("Напишите свой адрес и индекс, вышлем посылку почтой.", C.CONTACT_REQUEST),
+    ("Скиньте ваш телеграм, пришлю видео.", C.CONTACT_REQUEST),
+    ("Продиктуйте код из смс, который сейчас придёт.", C.CONTACT_REQUEST),
+    # deals outside Ozon
+    ("Переведите 1200 рублей на Сбер по номеру телефона, и мы отправим сразу.", C.OFF_PLATFORM_DEAL),
+    ("Дешевле будет, если закажете на нашем сайте.", C.OFF_PLATFORM_DEAL),
+    ("Мы есть на Вайлдберриз, там цена ниже.", C.OFF_PLATFORM_DEAL),
+    ("Можно купить у нас напрямую без наценки маркетплейса.", C.OFF_PLATFORM_DEAL),
+    ("Оплату примем наличными, приезжайте на склад.", C.OFF_PLATFORM_DEAL),
+    ("Давайте оформим сделку без Ozon, так выгоднее обоим.", C.OFF_PLATFORM_DEAL),
+    ("Предоплату скиньте на карту, остальное при получении.", C.OFF_PLATFORM_DEAL),
+    ("Карта для оплаты: 4276 3800 1234 5679.", C.OFF_PLATFORM_DEAL),
+    ("Вернём деньги переводом на карту, без оформления возврата в Озоне.", C.OFF_PLATFORM_DEAL),
+    # review pressure
+    ("Пожалуйста, удалите свой отзыв, мы вернём часть денег.", C.REVIEW_MANIPULATION),
+    ("Оставьте пятёрку — и получите скидку 20% на следующий заказ.", C.REVIEW_MANIPULATION),
+    ("Измените, пожалуйста, оценку — мы уже отправили замену.", C.REVIEW_MANIPULATION),
+    ("Не оставляйте негативный отзыв, давайте решим всё в чате.", C.REVIEW_MANIPULATION),
+    ("За фотоотзыв с пятью звёздами начислим 300 баллов.", C.REVIEW_MANIPULATION),
+    ("Отредактируйте, пожалуйста, свой отзыв — проблема решена.", C.REVIEW_MANIPULATION),
+    # cancellation requests
+    ("Отмените, пожалуйста, заказ — товар закончился на складе.", C.CANCEL_REQUEST),
+    ("Попросим вас отменить покупку, мы не успеваем.", C.CANCEL_REQUEST),
+    ("Вы не могли бы сами отменить заказ в приложении?", C.CANCEL_REQUEST),
+    ("Оформите отмену заказа, пожалуйста.", C.CANCEL_REQUEST),
+    ("Откажитесь от получения посылки, мы вернём деньги.", C.CANCEL_REQUEST),
+    # abuse
+    ("Вы вообще читать умеете, идиот?", C.ABUSE),
+    ("Заткнись и не пиши сюда.", C.ABUSE),
+    ("Мне плевать на вашу жалобу.", C.ABUSE),
+    ("Ну ты и придурок, конечно.", C.ABUSE),
+    ("Пошли вон со своими претензиями.", C.ABUSE),
+    ("Что за херня с вашими претензиями?", C.ABUSE),
+    ("Ещё раз такое напишешь — пожалеешь.", C.ABUSE),
+    ("Бл*дь, опять брак нашли?", C.ABUSE),
+    ("Да вы издеваетесь? Идиотский вопрос.", C.ABUSE),
+    # blame
+    ("Вы сами виноваты, нужно было проверить размер.", C.BLAME_SHIFTING),
+    ("Это исключительно ваша вина.", C.BLAME_SHIFTING),
+    ("Внимательнее надо было читать характеристики.", C.BLAME_SHIFTING),
+    ("Ваши проблемы, что курьер не дозвонился.", C.BLAME_SHIFTING),
+    ("Вы неправильно собрали шкаф, поэтому он шатается.", C.BLAME_SHIFTING),
+    ("Мы тут ни при чём, обращайтесь к перевозчику.", C.BLAME_SHIFTING),
+    # disparagement
+    ("Курьеры Озона вечно всё бьют.", C.DISPARAGEMENT),
+    ("У других продавцов сплошной контрафакт.", C.DISPARAGEMENT),
+    ("На Яндекс Маркете продают подделки, берите у нас.", C.DISPARAGEMENT),
+    ("Ozon постоянно теряет посылки, мы тут бессильны.", C.DISPARAGEMENT),
+    ("Конкуренты торгуют барахлом.", C.DISPARAGEMENT),
+]
+
+ALLOWED: list[str] = [
+    "Добрый день! Заказ уже в пути, ориентировочная дата доставки — 14 июня.",
+    "Спасибо за вопрос! Да, размер соответствует российскому.",
+    "Пришлите, пожалуйста, фото бирки сюда, в чат Ozon.",
+    "Номер вашего заказа 34567812-0045-1, статус можно посмотреть в приложении.",
+    "Отменить заказ вы можете сами в разделе «Заказы», если он ещё не передан в доставку.",
+    "Ваш отзыв помогает нам становиться лучше.",
+    "Мы сами оплатим обратную доставку.",
+    "Телефон поддерживает WhatsApp и Telegram.",
+    "Приставка работает с YouTube и другими приложениями.",
+    "Поводок подходит для собаки среднего размера.",
+    "Курьер позвонит вам за час до доставки.",
+    "Мы работаем по будням с 10:00 до 19:00, ответим здесь.",
+    "Трек-номер 80082345678912 появится в заказе.",
+    "Вес 1,5 кг; размер 30 × 20 × 10 см; цена 2 490 ₽.",
+    "Извините, это наша ошибка при упаковке.",
+    "Не переживайте, вы ни в чём не виноваты.",
+    "Оплата проходит только через Ozon, это безопасно.",
+    "Если хотите, можете отказаться от заказа до его отправки.",
+    "Подарочная упаковка в форме телеграммы — бесплатно.",
+    "Карта Москвы в масштабе 1:25000.",
+    "Наш магазин на Ozon работает с 2019 года.",
+    "Поддержка Ozon поможет оформить компенсацию.",
+    "Оценку меняет только сам покупатель — мы на это не влияем.",
+    "Переведите режим работы в «Авто», и кондиционер сам подберёт температуру.",
+    "Сигнализация подаёт сигнал при открытии двери.",
+    "Наличие на складе обновляется каждый час.",
+    "Смотрите видеообзор в карточке товара на Ozon.",
+    "Это не ваша ошибка, так бывает, мы всё исправим.",
+    "Вы не пожалеете о покупке!",
+    "Нож не тупой, ему просто нужна заточка.",
+    "Костюм клоуна подойдёт для утренника.",
+    "Бляха ремня из нержавеющей стали.",
+    "Команда «Отменить» сбрасывает настройки.",
+    "Вы можете поставить оценку после получения товара.",
+    "Мы не просим ставить нам пять звёзд — честный отзыв важнее.",
+    "Вот сапоги, о которых вы спрашивали, они в наличии.",
+    "Мы в контакте с курьерской службой и держим вас в курсе.",
+    "Напишите нам здесь, в чате, если что-то пойдёт не так.",
+    "Почта, указанная в аккаунте Ozon, используется для чеков.",
+    "Сап-борд выдерживает до 120 кг.",
+    "Мы сами отменим заказ, если не успеем его собрать, и сразу предупредим вас.",
+    "Оплатить заказ можно картой или через СБП при оформлении на Ozon.",
+]
+
+
+def codes(text: str) -> set[ViolationCode]:
+    return {v.code for v in check(text).violations}
+
+
+def _ids(cases: list[tuple[str, ViolationCode]]) -> list[str]:
+    return [f"{k}-{code.name}" for k, (_, code) in enumerate(cases)]
+
+
+@pytest.mark.parametrize(("text", "code"), BLOCKED, ids=_ids(BLOCKED))
+def test_blocked(text: str, code: ViolationCode) -> None:
+    result = check(text)
+    assert not result.allowed
+    assert code in {v.code for v in result.violations}, result.violations
+
+
+@pytest.mark.parametrize("text", ALLOWED, ids=[f"allowed-{k}" for k in range(len(ALLOWED))])
+def test_allowed(text: str) -> None:
+    result = check(text)
+    assert result.allowed, result.violations
+    assert result.violations == []
+
+
+def _assert_well_formed(text: str, result: ComplianceResult) -> None:
+    assert result.allowed == (not result.violations)
+    previous: dict[ViolationCode, Violation] = {}
+    starts = [v.start for v in result.violations]
+    assert starts == sorted(starts)
+    for v in result.violations:
+        assert 0 <= v.start < v.end <= len(text)
+        assert text[v.start : v.end] == v.excerpt
+        assert v.excerpt.strip()
+        assert v.message
+        last = previous.get(v.code)
+        assert last is None or last.end <= v.start, "overlapping same-code hits must be merged"
+        previous[v.code] = v
+
+
+@pytest.mark.parametrize(("text", "code"), BLOCKED, ids=_ids(BLOCKED))
+def test_offsets_slice_the_original(text: str, code: ViolationCode) -> None:
+    _assert_well_formed(text, check(text))
+
+
+def test_offsets_survive_invisible_and_spaced_characters() -> None:
+    text = "Привет!\u200b\u200b Пишите в т е л е г\u00adр а м: @shop_x, и на w\u200bа.me/79161234567"
+    result = check(text)
+    _assert_well_formed(text, result)
+    excerpts = " ".join(v.excerpt for v in result.violations)
+    assert "т е л е г\u00adр а м" in excerpts
+    assert "@shop_x" in excerpts
+
+
+def test_public_api_shapes() -> None:
+    assert [c.value for c in ViolationCode] == [c.name for c in ViolationCode]
+    result = check("Удалите отзыв, пожалуйста.")
+    v = result.violations[0]
+    assert (v.code, v.excerpt) == (C.REVIEW_MANIPULATION, "Удалите отзыв")
+    assert v.suggestion
+    assert ComplianceResult.model_validate(result.model_dump()) == result
+
+
+def test_empty_and_whitespace() -> None:
+    assert check("").allowed
+    assert check("   \n\t").allowed
+
+
+# --- evasion properties --------------------------------------------------------
+
+# Examples whose detection rests on words (not digits), used for the properties.
+_PROPERTY_CASES = [
+    ("Напишите нам в вотсап, ответим быстрее.", C.OFF_PLATFORM_CONTACT),
+    ("Удалите, пожалуйста, отзыв, мы всё вернули.", C.REVIEW_MANIPULATION),
+    ("Отмените заказ, пожалуйста, товара нет.", C.CANCEL_REQUEST),
+    ("Сами виноваты, надо было читать описание.", C.BLAME_SHIFTING),
+    ("Пришлите свой номер телефона, мы перезвоним.", C.CONTACT_REQUEST),
+    ("Переведите деньги на карту, так дешевле.", C.OFF_PLATFORM_DEAL),
+    ("Озон вечно всё теряет.", C.DISPARAGEMENT),
+    ("Вы идиот, товар исправен.", C.ABUSE),
+    ("Поставьте пять звёзд, вернём 200 рублей.", C.REVIEW_MANIPULATION),
+    ("Это не наши проблемы, пишите перевозчику.", C.BLAME_SHIFTING),
+]
+_INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"]
+_HOMOGLYPHS = {
+    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "х": "x", "у": "y", "к": "k",
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P",
+    "С": "C", "Т": "T", "Х": "X",
+}  # fmt: skip
+_settings = settings(max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@_settings
+@given(case=st.sampled_from(_PROPERTY_CASES), data=st.data())
+def test_zero_width_insertions_never_unblock(case: tuple[str, ViolationCode], data: st.DataObject) -> None:
+    text, code = case
+    chars = list(text)
+    for _ in range(data.draw(st.integers(1, 8))):
+        pos = data.draw(st.integers(0, len(chars)))
+        chars.insert(pos, data.draw(st.sampled_from(_INVISIBLE)))
+    mutated = "".join(chars)
+    assert code in codes(mutated), mutated
+    _assert_well_formed(mutated, check(mutated))
+
+
+@_settings
+@given(case=st.sampled_from(_PROPERTY_CASES), flips=st.lists(st.booleans(), min_size=60, max_size=60))
+def test_case_changes_never_unblock(case: tuple[str, ViolationCode], flips: list[bool]) -> None:
+    text, code = case
+    mutated = "".join(c.swapcase() if flips[i % len(flips)] else c for i, c in enumerate(text))
+    assert code in codes(mutated), mutated
+
+
+@_settings
+@given(case=st.sampled_from(_PROPERTY_CASES), swaps=st.lists(st.booleans(), min_size=60, max_size=60))
+def test_homoglyph_swaps_never_unblock(case: tuple[str, ViolationCode], swaps: list[bool]) -> None:
+    text, code = case
+    mutated = "".join(_HOMOGLYPHS.get(c, c) if swaps[i % len(swaps)] else c for i, c in enumerate(text))
+    assert code in codes(mutated), mutated
+
+
+@_settings
+@given(
+    case=st.sampled_from(_PROPERTY_CASES),
+    word_index=st.integers(0, 20),
+    sep=st.sampled_from([" ", ".", "-", "_", " . "]),
+)
+def test_spacing_out_a_word_never_unblocks(case: tuple[str, ViolationCode], word_index: int, sep: str) -> None:
+    text, code = case
+    words = text.split(" ")
+    k = word_index % len(words)
+    head, tail = words[k], ""
+    while head and not head[-1].isalnum():
+        head, tail = head[:-1], head[-1] + tail
+    words[k] = sep.join(head) + tail
+    mutated = " ".join(words)
+    assert code in codes(mutated), mutated
+
+
+@settings(max_examples=150, deadline=None, database=None)
+@given(st.text(max_size=300))
+def test_arbitrary_text_is_well_formed(text: str) -> None:
+    _assert_well_formed(text, check(text))
+
+
+# --- performance -----------------------------------------------------------------
+
+_ADVERSARIAL = [
+    "a" * 4000,
+    "а " * 2000,
+    "a." * 2000,
+    "a@" * 2000,
+    "at" * 2000,
+    "8 9" * 1333,
+    "8 9 1 2 " * 500,
+    "в о т с а п " * 333,
+    "@" * 4000,
+    "x" + "-" * 3998 + "y",
+    "х*й " * 1000,
+    "восемь девятьсот " * 235,
+    "отмените заказ " * 266,
+    ("Пишите в вотсап 8 912 345-67-89, сайт shop.ru, почта a@b.ru. " * 70)[:4000],
+]
+
+
+@pytest.mark.parametrize("text", _ADVERSARIAL, ids=range(len(_ADVERSARIAL)))
+def test_adversarial_input_is_fast(text: str) -> None:
+    check(text)  # warm caches for this shape
+    began = time.perf_counter()
+    check(text)
+    assert time.perf_counter() - began < 0.25
