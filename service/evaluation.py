@@ -11,11 +11,14 @@ import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from service.config import ROOT_DIR, get_settings
+
+if TYPE_CHECKING:
+    from service.retrieval.retriever import Retriever
 
 EVALS_DIR = ROOT_DIR / "evals"
 
@@ -50,18 +53,21 @@ def _ratio(numerator: int, denominator: int) -> float:
     return round(numerator / denominator, 4) if denominator else 1.0
 
 
-def evaluate_retrieval(questions: list[dict[str, Any]], split: str) -> RetrievalReport:
+def make_retriever() -> Retriever:
     from service.knowledge import load_knowledge_base
     from service.retrieval.embedder import Embedder
     from service.retrieval.retriever import Retriever
 
     settings = get_settings()
-    retriever = Retriever(
+    return Retriever(
         load_knowledge_base(settings.knowledge_dir),
         Embedder(settings.embedding_model),
         settings.index_dir,
         settings.retrieval_min_score,
     )
+
+
+def evaluate_retrieval(retriever: Retriever, questions: list[dict[str, Any]], split: str) -> RetrievalReport:
     chosen = [q for q in questions if split == "all" or q["split"] == split]
     hit1 = hit3 = reciprocal = abstained_in = abstained_off = off_topic = 0
     misses: list[dict[str, Any]] = []
@@ -152,7 +158,8 @@ def _write(out_dir: Path, name: str, payload: dict[str, Any], markdown: str) -> 
 
 def _retrieval(gate: bool, out_dir: Path) -> bool:
     questions = load_questions()
-    reports = [evaluate_retrieval(questions, split) for split in ("dev", "test")]
+    retriever = make_retriever()
+    reports = [evaluate_retrieval(retriever, questions, split) for split in ("dev", "test")]
     lines = [
         "# Retrieval eval",
         "",
