@@ -73,10 +73,41 @@ def _kb_check(_: argparse.Namespace) -> int:
     return 0
 
 
+def _kb_reload(args: argparse.Namespace) -> int:
+    """Ask a running server to reload: the index lives in the server's memory, not on disk alone."""
+    import httpx
+
+    settings = get_settings()
+    key = args.api_key or (settings.api_keys[0].get_secret_value() if settings.api_keys else "")
+    headers = {"Authorization": f"Bearer {key}"} if key else {}
+    try:
+        response = httpx.post(f"{args.url.rstrip('/')}/v1/knowledge/reload", headers=headers, timeout=300)
+    except httpx.HTTPError as exc:
+        print(f"cannot reach {args.url}: {exc}", file=sys.stderr)
+        return 2
+    body = response.json()
+    if response.status_code != 200:
+        error = body.get("error", {})
+        print(f"reload refused: {error.get('message')}", file=sys.stderr)
+        for problem in error.get("details") or []:
+            print(f"{problem['file']}:{problem['line']}: {problem['message']}")
+        return 1
+    print(f"reloaded: {body['entries']} entries, index {body['index']}")
+    return 0
+
+
 def _eval(args: argparse.Namespace) -> int:
     from service.evaluation import run_eval
 
-    return run_eval(args.suite, gate=args.gate, out_dir=Path(args.out))
+    return run_eval(args.suite, gate=args.gate, out_dir=Path(args.out), tune=args.tune)
+
+
+def _bench(args: argparse.Namespace) -> int:
+    """Reports only: latency targets are printed as pass/fail but never change the exit code."""
+    from service.bench import run
+
+    run(Path(args.out), quick=args.quick, threads=args.threads)
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -104,12 +135,24 @@ def build_parser() -> argparse.ArgumentParser:
     kb_commands.add_parser("check", help="validate knowledge/ and name file:line of each problem").set_defaults(
         handler=_kb_check
     )
+    reload = kb_commands.add_parser("reload", help="make a running server reload knowledge/ without a restart")
+    reload.add_argument("--url", default="http://127.0.0.1:8000")
+    reload.add_argument("--api-key", default="", help="default: the first of OTVET_API_KEYS")
+    reload.set_defaults(handler=_kb_reload)
 
     evaluate = commands.add_parser("eval", help="run an eval suite from evals/")
     evaluate.add_argument("suite", choices=["retrieval", "compliance", "all"])
     evaluate.add_argument("--gate", action="store_true", help="exit 1 when below the targets")
     evaluate.add_argument("--out", default="var/reports", help="where JSON and Markdown reports go")
+    evaluate.add_argument("--tune", action="store_true", help="grid-search retrieval knobs on the dev split first")
     evaluate.set_defaults(handler=_eval)
+
+    bench = commands.add_parser("bench", help="measure retrieval latency, throughput, build time and memory")
+    bench.add_argument("suite", choices=["retrieval"])
+    bench.add_argument("--quick", action="store_true", help="45 and 1,000 entries, one round")
+    bench.add_argument("--out", default="var/reports", help="where JSON and Markdown reports go")
+    bench.add_argument("--threads", type=int, default=None, help="pin torch and faiss threads (default: theirs)")
+    bench.set_defaults(handler=_bench)
     return parser
 
 

@@ -10,6 +10,8 @@ from typing import Annotated
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from service.retrieval.tuning import Tuning
+
 ROOT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_MODEL_DIR = ROOT_DIR / "var" / "models" / "multilingual-e5-small"
 
@@ -41,6 +43,11 @@ class Settings(BaseSettings):
 
     retrieval_top_k: int = Field(default=3, ge=1, le=20)
     retrieval_min_score: float = Field(default=0.87, ge=0.0, le=1.0)
+    retrieval_lexical_weight: float = Field(default=0.05, ge=0.0, le=1.0)
+    retrieval_out_of_scope_margin: float = Field(default=0.0, ge=-1.0, le=1.0)
+    retrieval_context_boost: float = Field(default=0.0, ge=0.0, le=0.2)
+    retrieval_min_coverage: float = Field(default=0.1, ge=0.0, le=1.0)
+    retrieval_trusted_score: float = Field(default=0.9, ge=0.0, le=1.0)
     response_deadline_hours: float = Field(default=4.0, gt=0)
 
     return_window_days: int = Field(default=7, ge=1, le=365)
@@ -53,6 +60,16 @@ class Settings(BaseSettings):
     @classmethod
     def _parse_keys(cls, value: object) -> object:
         return _split_csv(value)
+
+    def retrieval_tuning(self) -> Tuning:
+        return Tuning(
+            min_score=self.retrieval_min_score,
+            lexical_weight=self.retrieval_lexical_weight,
+            out_of_scope_margin=self.retrieval_out_of_scope_margin,
+            context_boost=self.retrieval_context_boost,
+            min_coverage=self.retrieval_min_coverage,
+            trusted_score=self.retrieval_trusted_score,
+        )
 
     @property
     def llm_enabled(self) -> bool:

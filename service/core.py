@@ -18,8 +18,9 @@ from service.config import Settings
 from service.drafting.llm import LLMDrafter
 from service.drafting.pipeline import compose_draft
 from service.drafting.slots import order_values, setting_values
-from service.errors import Conflict, InputError, PolicyBlocked
+from service.errors import Conflict, InputError, KnowledgeError, PolicyBlocked
 from service.knowledge import KnowledgeBase, load_knowledge_base
+from service.knowledge.check import check_knowledge
 from service.retrieval.embedder import Embedder
 from service.retrieval.retriever import RetrievalResult, Retriever
 from service.storage.database import make_engine, make_session_factory, migrate
@@ -45,19 +46,36 @@ class Otvet:
         migrate(self.engine)
         self.sessions = make_session_factory(self.engine)
         self.embedder = embedder or Embedder(settings.embedding_model)
-        self._lock = threading.Lock()
+        self._reload_lock = threading.Lock()
         self.retriever = self._build_retriever(load_knowledge_base(settings.knowledge_dir))
         self.llm = LLMDrafter(settings) if settings.llm_enabled else None
 
     def _build_retriever(self, kb: KnowledgeBase) -> Retriever:
-        return Retriever(kb, self.embedder, self.settings.index_dir, self.settings.retrieval_min_score)
+        return Retriever(kb, self.embedder, self.settings.index_dir, self.settings.retrieval_tuning())
 
     @property
     def knowledge(self) -> KnowledgeBase:
         return self.retriever.kb
 
-    def retrieve(self, question: str, k: int | None = None) -> RetrievalResult:
-        return self.retriever.search(question, k or self.settings.retrieval_top_k)
+    def retrieve(self, question: str, k: int | None = None, order_status: str | None = None) -> RetrievalResult:
+        return self.retriever.search(question, k or self.settings.retrieval_top_k, order_status)
+
+    def reload_knowledge(self) -> KnowledgeBase:
+        """Rebuild from ``knowledge/`` and swap atomically; on any problem the old index keeps serving.
+
+        Requests in flight hold a reference to the old retriever and finish on it.
+        """
+        with self._reload_lock:  # one reload at a time; readers never wait
+            problems, _ = check_knowledge(self.settings)
+            if problems:
+                raise KnowledgeError(
+                    f"knowledge base has {len(problems)} problem(s); the previous version keeps serving",
+                    details=[{"file": p.file, "line": p.line, "message": p.message} for p in problems],
+                )
+            retriever = self._build_retriever(load_knowledge_base(self.settings.knowledge_dir))
+            self.retriever = retriever  # a single reference swap: atomic for concurrent readers
+        log.info("knowledge reloaded: %d entries, index %s", len(retriever.kb), retriever.index.key)
+        return retriever.kb
 
     def create_draft(self, request: DraftInput) -> tuple[DraftRow, bool]:
         """Returns (draft, created); a repeated chat message gets its first draft back."""
@@ -69,7 +87,8 @@ class Otvet:
             order = {k: v for k, v in (request.order or {}).items() if k != "status"}
             buyer_facts = order_values(order)
             values = {**setting_values(self.settings), **buyer_facts}
-            retrieval = self.retrieve(request.message)
+            status = (request.order or {}).get("status")
+            retrieval = self.retrieve(request.message, order_status=str(status) if status else None)
             composed = compose_draft(request.message, retrieval, values, buyer_facts, self.llm)
             received = request.received_at or utcnow()
             row, created = store.add(

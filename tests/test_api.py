@@ -181,12 +181,35 @@ def test_approval_body_errors_leave_draft_untouched(client: TestClient) -> None:
 def test_retrieve_and_compliance_endpoints(client: TestClient) -> None:
     result = client.post("/v1/retrieve", json={"question": "Какой размер выбрать?", "k": 2}).json()
     assert result["abstain"] is False
+    assert result["reason"] is None
+    assert result["confidence"] > 0.9
     assert len(result["results"]) == 2
     assert result["results"][0]["topic"] == "size_chart"
     assert result["results"][0]["answer"].startswith("Здравствуйте")
     verdict = client.post("/v1/compliance/check", json={"text": "Пишите в телеграм @shop_help"}).json()
     assert verdict["allowed"] is False
     assert verdict["violations"][0]["code"] == "OFF_PLATFORM_CONTACT"
+
+
+def test_retrieve_abstains_off_topic(client: TestClient) -> None:
+    weather = client.post("/v1/retrieve", json={"question": "Какая погода будет завтра в Казани?"}).json()
+    assert weather["abstain"] is True
+    assert weather["reason"] in ("low_score", "out_of_scope", "low_coverage")
+
+
+def test_order_status_favours_its_topics(tmp_path, index_dir, embedder: Embedder) -> None:
+    service = Otvet(make_settings(tmp_path, index_dir, retrieval_context_boost=0.05), embedder=embedder)
+    client = TestClient(create_app(otvet=service))
+    question = {"question": "что с заказом?", "k": 5}
+    unpaid = client.post("/v1/retrieve", json={**question, "order_status": "awaiting_payment"}).json()
+    plain = client.post("/v1/retrieve", json=question).json()
+    unpaid_topics = [r["topic"] for r in unpaid["results"]]
+    plain_topics = [r["topic"] for r in plain["results"]]
+    rank = {t: unpaid_topics.index(t) for t in ("unpaid_order", "payment_methods") if t in unpaid_topics}
+    assert rank, unpaid_topics
+    for topic, position in rank.items():
+        assert topic not in plain_topics or position <= plain_topics.index(topic)
+    service.close()
 
 
 def test_knowledge_listing(client: TestClient) -> None:

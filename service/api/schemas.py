@@ -110,6 +110,7 @@ class RejectBody(StrictBody):
 class RetrieveBody(StrictBody):
     question: str = Field(min_length=1, max_length=MAX_MESSAGE_CHARS)
     k: int = Field(default=3, ge=1, le=20)
+    order_status: str | None = Field(default=None, max_length=64, description="e.g. awaiting_payment, delivered")
 
 
 class RetrievedEntry(BaseModel):
@@ -122,7 +123,15 @@ class RetrievedEntry(BaseModel):
 
 class RetrieveOut(BaseModel):
     abstain: bool
+    reason: str | None = Field(description="low_score or out_of_scope when abstaining")
+    confidence: float = Field(description="best entry's similarity, compared with the abstain threshold")
     results: list[RetrievedEntry]
+
+
+class ReloadOut(BaseModel):
+    entries: int
+    content_hash: str
+    index: str
 
 
 class ComplianceBody(StrictBody):

@@ -122,10 +122,19 @@ def _check_slots(alternatives: list[str], file: str, line: int, part: str, probl
     return ok
 
 
-def collect_problems(directory: Path) -> tuple[list[Entry], list[Problem], str]:
+@dataclass
+class Collected:
+    entries: list[Entry]
+    out_of_scope: list[str]
+    problems: list[Problem]
+    content_hash: str
+
+
+def collect(directory: Path) -> Collected:
     """Everything wrong with the knowledge base at once, so a seller fixes it in one pass."""
     problems: list[Problem] = []
     entries: list[Entry] = []
+    out_of_scope: list[str] = []
     digest = hashlib.sha256()
     files = sorted(directory.glob("*.yaml")) + sorted(directory.glob("*.yml"))
     if not files:
@@ -141,7 +150,17 @@ def collect_problems(directory: Path) -> tuple[list[Entry], list[Problem], str]:
             mark = getattr(exc, "problem_mark", None)
             problems.append(Problem(name, (mark.line + 1) if mark else 0, f"malformed YAML: {exc}"))
             continue
-        items = _mapping(root).get("entries") if root is not None else None
+        top = _mapping(root) if root is not None else {}
+        if "out_of_scope" in top:
+            examples = _strings(top["out_of_scope"])
+            if examples is None or isinstance(top["out_of_scope"], yaml.ScalarNode):
+                line = top["out_of_scope"].start_mark.line + 1
+                problems.append(Problem(name, line, "out_of_scope must be a list of non-empty strings"))
+            else:
+                out_of_scope.extend(examples)
+        items = top.get("entries")
+        if items is None and "out_of_scope" in top:
+            continue
         if not isinstance(items, yaml.SequenceNode):
             problems.append(Problem(name, 1, "top level must be a mapping with an 'entries' list"))
             continue
@@ -155,14 +174,24 @@ def collect_problems(directory: Path) -> tuple[list[Entry], list[Problem], str]:
                 continue
             seen[entry.id] = Problem(name, entry.line, "")
             entries.append(entry)
-    return entries, problems, digest.hexdigest()
+    return Collected(entries, out_of_scope, problems, digest.hexdigest())
+
+
+def collect_problems(directory: Path) -> tuple[list[Entry], list[Problem], str]:
+    collected = collect(directory)
+    return collected.entries, collected.problems, collected.content_hash
 
 
 def load_knowledge_base(directory: Path) -> KnowledgeBase:
-    entries, problems, content_hash = collect_problems(directory)
+    collected = collect(directory)
+    problems = collected.problems
     if problems:
         raise KnowledgeError(
             f"knowledge base has {len(problems)} problem(s)",
             details=[{"file": p.file, "line": p.line, "message": p.message} for p in problems],
         )
-    return KnowledgeBase(entries=tuple(entries), content_hash=content_hash)
+    return KnowledgeBase(
+        entries=tuple(collected.entries),
+        content_hash=collected.content_hash,
+        out_of_scope=tuple(collected.out_of_scope),
+    )

@@ -73,6 +73,8 @@ class Entry:
 class KnowledgeBase:
     entries: tuple[Entry, ...]
     content_hash: str
+    # Messages the FAQ cannot answer: a buyer message closer to these than to any entry abstains.
+    out_of_scope: tuple[str, ...] = ()
     by_id: dict[str, Entry] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -23,7 +23,8 @@ from service.retrieval.embedder import Embedder
 
 log = logging.getLogger(__name__)
 
-INDEX_SCHEME = "questions-v1"  # bump when what gets embedded changes
+INDEX_SCHEME = "questions-v2"  # bump when what gets embedded changes
+OUT_OF_SCOPE = "__out_of_scope__"  # entry id of the out-of-scope examples
 
 
 @dataclass(frozen=True)
@@ -46,11 +47,13 @@ class VectorIndex:
 
 
 def documents(kb: KnowledgeBase) -> list[IndexedDoc]:
-    """Example questions and titles: buyers' messages look like questions, not like answers."""
+    """Example questions and titles (buyers' messages look like questions, not answers), plus
+    the out-of-scope examples that let retrieval recognise a message it should not answer."""
     docs: list[IndexedDoc] = []
     for entry in kb.entries:
         docs.append(IndexedDoc(entry.id, entry.title))
         docs.extend(IndexedDoc(entry.id, question) for question in entry.questions)
+    docs.extend(IndexedDoc(OUT_OF_SCOPE, example) for example in kb.out_of_scope)
     return docs
 
 

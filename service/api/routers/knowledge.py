@@ -6,7 +6,7 @@ from fastapi import APIRouter
 
 from service.api.deps import OtvetDep
 from service.api.routers.drafts import ERRORS
-from service.api.schemas import KnowledgeEntryOut, Parts, RetrieveBody, RetrievedEntry, RetrieveOut
+from service.api.schemas import KnowledgeEntryOut, Parts, ReloadOut, RetrieveBody, RetrievedEntry, RetrieveOut
 from service.errors import NotFound
 from service.knowledge import Entry
 
@@ -15,9 +15,11 @@ router = APIRouter(prefix="/v1", tags=["knowledge"])
 
 @router.post("/retrieve", responses=ERRORS)
 def retrieve(body: RetrieveBody, otvet: OtvetDep) -> RetrieveOut:
-    result = otvet.retrieve(body.question, body.k)
+    result = otvet.retrieve(body.question, body.k, body.order_status)
     return RetrieveOut(
         abstain=result.abstain,
+        reason=result.reason,
+        confidence=round(result.confidence, 4),
         results=[
             RetrievedEntry(
                 entry_id=hit.entry.id,
@@ -36,6 +38,17 @@ def _entry_out(entry: Entry) -> KnowledgeEntryOut:
     return KnowledgeEntryOut(
         id=entry.id, topic=entry.topic, title=entry.title, questions=list(entry.questions), answer=Parts(**parts)
     )
+
+
+@router.post("/knowledge/reload", responses=ERRORS)
+def reload_knowledge(otvet: OtvetDep) -> ReloadOut:
+    """Re-read ``knowledge/`` and swap the index in without a restart.
+
+    A knowledge base that fails ``otvet kb check`` is refused with its problems (422
+    ``knowledge_invalid``) and the previous version keeps serving.
+    """
+    kb = otvet.reload_knowledge()
+    return ReloadOut(entries=len(kb), content_hash=kb.content_hash, index=otvet.retriever.index.key)
 
 
 @router.get("/knowledge", responses=ERRORS)
