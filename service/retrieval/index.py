@@ -23,6 +23,10 @@ from service.retrieval.embedder import Embedder
 
 log = logging.getLogger(__name__)
 
+# One query at a time gains nothing from threads, and faiss's OpenMP pool fights torch's for
+# the same cores: measured 16 ms per 10k-vector search with both pools, 0.7 ms with one thread.
+faiss.omp_set_num_threads(1)
+
 INDEX_SCHEME = "questions-v2"  # bump when what gets embedded changes
 OUT_OF_SCOPE = "__out_of_scope__"  # entry id of the out-of-scope examples
 
