@@ -312,8 +312,17 @@ def build(label: str, kb: KnowledgeBase, embedder: SampledEmbedder, sources: dic
             "rss_growth_mb": round((rss_after - rss_before) / 1024, 1),
             "peak_rss_growth_mb": round((peak - rss_before) / 1024, 1) if peak_ok else None,
             "faiss_bytes": int(faiss.serialize_index(retriever.index.faiss_index).nbytes),
+            "bm25_bytes": _bm25_bytes(retriever),
         },
     )
+
+
+def _bm25_bytes(retriever: Any) -> int | None:
+    """Size of bm25s's sparse score matrix, to split the RSS growth; None if the internals moved."""
+    matrix = getattr(getattr(retriever.lexical, "_bm25", None), "scores", None)
+    if not isinstance(matrix, dict):
+        return None
+    return sum(int(value.nbytes) for value in matrix.values() if isinstance(value, np.ndarray))
 
 
 def build_parts(retriever: Any) -> dict[str, float | str]:
@@ -648,6 +657,10 @@ def _targets(report: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
+def _mb(value: int | None) -> str:
+    return "n/a" if value is None else f"{value / 2**20:.1f}"
+
+
 def render(report: dict[str, Any]) -> str:
     """The Markdown report: main table, embedding, targets, profile, notes."""
     machine = report["machine"]
@@ -675,8 +688,8 @@ def render(report: dict[str, Any]) -> str:
     lines += [
         "",
         "| entries | build: embedding s | texts embedded / vectors perturbed | rest of build s "
-        "| of which BM25 index s | of which domain gate fit s |",
-        "|---:|---:|---:|---:|---:|---:|",
+        "| of which BM25 index s | of which domain gate fit s | BM25 matrix MB |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for base in report["bases"]:
         b = base["build"]
@@ -684,7 +697,7 @@ def render(report: dict[str, Any]) -> str:
         lines.append(
             f"| {base['entries']:,} | {b['embedding_seconds']:.1f} "
             f"| {b['texts_embedded']:,} / {b['vectors_perturbed']:,} | {b['non_embedding_seconds']:.1f} "
-            f"| {b['bm25_index_seconds']} | {gate} |"
+            f"| {b['bm25_index_seconds']} | {gate} | {_mb(b.get('bm25_bytes'))} |"
         )
     emb = report["embedding"]
     lines += [
