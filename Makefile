@@ -36,8 +36,10 @@ reinstall:
 	sha256sum $(LOCK) pyproject.toml | sha256sum > $(INSTALLED)
 
 model: $(MODEL)
-$(MODEL):
+# Re-checked whenever the conversion code changes; `prepare` is a no-op for a current model.
+$(MODEL): service/embedding/convert.py service/embedding/onnx_export.py | install
 	$(BIN)/otvet model prepare --target $(MODEL_DIR)
+	touch $(MODEL)
 
 lint:
 	$(BIN)/ruff check service tests evals

@@ -50,7 +50,7 @@ def _index_build(_: argparse.Namespace) -> int:
     settings = get_settings()
     kb = load_knowledge_base(settings.knowledge_dir)
     started = time.perf_counter()
-    index = load_or_build(kb, Embedder(settings.embedding_model), settings.index_dir)
+    index = load_or_build(kb, Embedder(settings.embedding_model, settings.embedding_backend), settings.index_dir)
     state = "built" if index.built else "up to date"
     print(
         f"index {index.key} {state}: {len(kb)} entries, {len(index.docs)} questions "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipaddress
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -33,6 +33,7 @@ class Settings(BaseSettings):
     prompts_dir: Path = ROOT_DIR / "prompts"
     index_dir: Path = ROOT_DIR / "var" / "index"
     embedding_model: str = str(DEFAULT_MODEL_DIR)
+    embedding_backend: Literal["onnx", "onnx-int8", "torch"] = "onnx"
     api_keys: Annotated[list[SecretStr], NoDecode] = Field(default_factory=list)
 
     llm_model: str = ""

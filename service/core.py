@@ -45,7 +45,7 @@ class Otvet:
         self.engine: Engine = make_engine(settings.database_url)
         migrate(self.engine)
         self.sessions = make_session_factory(self.engine)
-        self.embedder = embedder or Embedder(settings.embedding_model)
+        self.embedder = embedder or Embedder(settings.embedding_model, settings.embedding_backend)
         self._reload_lock = threading.Lock()
         self.retriever = self._build_retriever(load_knowledge_base(settings.knowledge_dir))
         self.llm = LLMDrafter(settings) if settings.llm_enabled else None

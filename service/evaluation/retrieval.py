@@ -38,7 +38,8 @@ def make_retriever() -> Retriever:
 
     settings = get_settings()
     kb = load_knowledge_base(settings.knowledge_dir)
-    return Retriever(kb, Embedder(settings.embedding_model), settings.index_dir, settings.retrieval_tuning())
+    embedder = Embedder(settings.embedding_model, settings.embedding_backend)
+    return Retriever(kb, embedder, settings.index_dir, settings.retrieval_tuning())
 
 
 def prepare(retriever: Retriever, split: str) -> Prepared:

@@ -17,7 +17,7 @@ import numpy.typing as npt
 
 from service.knowledge.models import Entry, KnowledgeBase
 from service.retrieval.embedder import Embedder, Vectors
-from service.retrieval.index import OUT_OF_SCOPE, VectorIndex, load_or_build
+from service.retrieval.index import VectorIndex, load_or_build
 from service.retrieval.lexical import LexicalIndex, tokenize
 from service.retrieval.translit import looks_transliterated, to_cyrillic
 from service.retrieval.tuning import Tuning
@@ -61,8 +61,13 @@ class Retriever:
         self.tuning = tuning or Tuning()
         self.index: VectorIndex = load_or_build(kb, embedder, index_dir)
         self.lexical = LexicalIndex([" ".join((e.title, *e.questions)) for e in kb.entries])
-        self._row = {entry.id: row for row, entry in enumerate(kb.entries)}
-        self._topics = np.array([entry.topic for entry in kb.entries])
+        row_of = {entry.id: row for row, entry in enumerate(kb.entries)}
+        # Entry row of every indexed document; -1 marks an out-of-scope example.
+        self._doc_rows = np.array([row_of.get(doc.entry_id, -1) for doc in self.index.docs], dtype=np.int64)
+        topics = np.array([entry.topic for entry in kb.entries])
+        self._status_masks = {
+            status: np.isin(topics, list(favoured)).astype(np.float32) for status, favoured in STATUS_TOPICS.items()
+        }
 
     @staticmethod
     def prepare(question: str) -> str:
@@ -79,7 +84,7 @@ class Retriever:
         self, question: str, vector: Vectors, k: int = 3, order_status: str | None = None, mode: Mode = "hybrid"
     ) -> RetrievalResult:
         """Everything after the query embedding: faiss, BM25, fusion, context and abstain."""
-        dense, matched, out_of_scope = self._dense(vector)
+        dense, best_doc, out_of_scope = self._dense(vector)
         tokens = tokenize(question)
         if mode == "dense":
             scores = dense.copy()
@@ -88,12 +93,12 @@ class Retriever:
             top = float(lexical.max()) if lexical.size else 0.0
             normalized = lexical / top if top > 0 else lexical
             scores = normalized if mode == "lexical" else dense + self.tuning.lexical_weight * normalized
-        if order_status and mode != "lexical":
-            favoured = STATUS_TOPICS.get(order_status.strip().lower())
-            if favoured:
-                scores = scores + self.tuning.context_boost * np.isin(self._topics, list(favoured))
+        if order_status and mode != "lexical" and self.tuning.context_boost:
+            favoured = self._status_masks.get(order_status.strip().lower())
+            if favoured is not None:
+                scores = scores + self.tuning.context_boost * favoured
         order = np.argsort(-scores)[:k]
-        hits = [Hit(self.kb.entries[i], float(scores[i]), matched.get(int(i), "")) for i in order]
+        hits = [Hit(self.kb.entries[i], float(scores[i]), self._question(int(best_doc[i]))) for i in order]
         best_dense = float(dense[order[0]]) if hits else 0.0
         coverage = self.lexical.coverage(tokens, int(order[0])) if hits else 0.0
         if mode == "lexical":
@@ -112,24 +117,23 @@ class Retriever:
             return "low_coverage"
         return None
 
-    def _dense(self, vector: Vectors) -> tuple[npt.NDArray[np.float32], dict[int, str], float]:
-        """Per-entry best cosine, the question that gave it, and the best out-of-scope cosine."""
+    def _dense(self, vector: Vectors) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.int64], float]:
+        """Per-entry best cosine, the document that gave it (-1 if none), and the best out-of-scope cosine."""
         scores, ids = self.index.search(vector, CANDIDATE_DOCS)
-        floor = float(scores[0][-1]) if scores.shape[1] else 0.0
+        found = ids[0] >= 0
+        doc_scores, doc_ids = scores[0][found], ids[0][found]
+        floor = float(doc_scores[-1]) if doc_scores.size else 0.0
         dense = np.full(len(self.kb.entries), floor, dtype=np.float32)
-        seen = np.zeros(len(self.kb.entries), dtype=bool)
-        matched: dict[int, str] = {}
-        out_of_scope = 0.0
-        for score, doc_id in zip(scores[0].tolist(), ids[0].tolist(), strict=True):
-            if doc_id < 0:
-                continue
-            doc = self.index.docs[doc_id]
-            if doc.entry_id == OUT_OF_SCOPE:
-                out_of_scope = max(out_of_scope, score)
-                continue
-            row = self._row[doc.entry_id]
-            if not seen[row]:  # faiss returns neighbours best first
-                seen[row] = True
-                dense[row] = score
-                matched[row] = doc.text
-        return dense, matched, out_of_scope
+        best_doc = np.full(len(self.kb.entries), -1, dtype=np.int64)
+        rows = self._doc_rows[doc_ids]
+        outside = rows < 0
+        out_of_scope = float(doc_scores[outside].max()) if outside.any() else 0.0
+        inside_rows, inside_scores, inside_ids = rows[~outside], doc_scores[~outside], doc_ids[~outside]
+        # faiss returns neighbours best first, so an entry's first occurrence is its best match.
+        unique_rows, first = np.unique(inside_rows, return_index=True)
+        dense[unique_rows] = inside_scores[first]
+        best_doc[unique_rows] = inside_ids[first]
+        return dense, best_doc, out_of_scope
+
+    def _question(self, doc_id: int) -> str:
+        return self.index.docs[doc_id].text if doc_id >= 0 else ""
