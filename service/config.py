@@ -45,7 +45,7 @@ class Settings(BaseSettings):
     retrieval_top_k: int = Field(default=3, ge=1, le=20)
     retrieval_min_score: float = Field(default=0.87, ge=0.0, le=1.0)
     retrieval_lexical_weight: float = Field(default=0.05, ge=0.0, le=1.0)
-    retrieval_out_of_scope_margin: float = Field(default=0.0, ge=-1.0, le=1.0)
+    retrieval_out_of_scope_margin: float = Field(default=0.01, ge=-1.0, le=1.0)
     retrieval_context_boost: float = Field(default=0.0, ge=0.0, le=0.2)
     retrieval_min_coverage: float = Field(default=0.1, ge=0.0, le=1.0)
     retrieval_trusted_score: float = Field(default=0.9, ge=0.0, le=1.0)

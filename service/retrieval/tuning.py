@@ -11,7 +11,7 @@ class Tuning:
 
     min_score: float = 0.87
     lexical_weight: float = 0.05
-    out_of_scope_margin: float = 0.0
+    out_of_scope_margin: float = 0.01
     context_boost: float = 0.0
     # A match that shares few content words with the message is trusted only if very similar.
     min_coverage: float = 0.1
