@@ -89,6 +89,18 @@ BLOCKED: list[tuple[str, ViolationCode]] = [
     ("На Яндекс Маркете продают подделки, берите у нас.", C.DISPARAGEMENT),
     ("Ozon постоянно теряет посылки, мы тут бессильны.", C.DISPARAGEMENT),
     ("Конкуренты торгуют барахлом.", C.DISPARAGEMENT),
+    # transliterated Russian, hyphenated words, English digit words, spaced shorteners
+    ("Sami vinovaty — nado bylo chitat' opisanie.", C.BLAME_SHIFTING),
+    ("Otmenite, pozhalujsta, zakaz — tovar zakonchilsya.", C.CANCEL_REQUEST),
+    ("Napishite mne v telegu, tam bystree otvechu.", C.OFF_PLATFORM_CONTACT),
+    ("Отз-\nыв удал-\nите, пожалуйста, вопрос ведь решён.", C.REVIEW_MANIPULATION),
+    ("Ад-рес про-жи-ва-ния напишите, отправим замену.", C.CONTACT_REQUEST),
+    ("Call me: plus seven nine one six three three three two two one one.", C.OFF_PLATFORM_CONTACT),
+    ("Распаковка тут: bit . ly / 3kF9zQp", C.OFF_PLATFORM_CONTACT),
+    ("Контактный тел. Ваш — какой? Перезвоним.", C.CONTACT_REQUEST),
+    ("Было бы здорово, если бы Вы исправили отзыв — проблема же решена.", C.REVIEW_MANIPULATION),
+    ("Не забирайте заказ из пункта выдачи, пусть вернётся к нам.", C.CANCEL_REQUEST),
+    ("Ещё одна жалоба — и мы найдём, где Вы живёте.", C.ABUSE),
 ]
 
 ALLOWED: list[str] = [
@@ -134,6 +146,12 @@ ALLOWED: list[str] = [
     "Сап-борд выдерживает до 120 кг.",
     "Мы сами отменим заказ, если не успеем его собрать, и сразу предупредим вас.",
     "Оплатить заказ можно картой или через СБП при оформлении на Ozon.",
+    "Если бы Вы отменили заказ раньше, деньги уже вернулись бы: напишите нам здесь, проверим.",
+    "Планшет идёт с Android 13, из Google Play можно установить любые мессенджеры, в том числе Viber.",
+    "Посылку отправят заново без доплаты с Вашей стороны.",
+    "Если сам товар повреждён, оформите возврат с причиной «Брак».",
+    "Кто-то из курьеров перепутал адрес, поэтому интернет-магазин отправит заказ повторно.",
+    "Чехол подойдёт для телефона с поддержкой NFC для оплаты картой.",
 ]
 
 

@@ -14,6 +14,7 @@ from .normalize import MappedText, normalize
 from .phones import find_numbers
 from .phrases import ALL_RULES
 from .special import find_disparagement, find_insults, find_marketplace_deals, find_review_rewards
+from .translit import latin_as_cyrillic
 
 _MESSENGER_KEY = "<messenger>"
 
@@ -31,12 +32,26 @@ def _find(norm: MappedText) -> list[Hit]:
     mentions = messenger_mentions(norm)
     tokens = _mark_messengers(tokenize(text), mentions)
     doc = Doc(text, tokens)
-    markets = [(m.start(), m.end()) for m in p.MARKETPLACES.finditer(text)]
     hits = list(find_links(text))
     hits += find_numbers(text)
     if mentions:
         hits += find_messengers(mentions, doc)
-    hits += ALL_RULES.run(doc)
+    hits += _find_phrases(doc)
+    view = latin_as_cyrillic(text)
+    if view is not None:  # «sami vinovaty», «napishite v telegu»: words and names again, in Cyrillic
+        view_text, starts, ends = view
+        view_mentions = messenger_mentions(MappedText(view_text, starts, ends))
+        view_doc = Doc(view_text, _mark_messengers(tokenize(view_text), view_mentions))
+        for hit in (*find_messengers(view_mentions, view_doc), *_find_phrases(view_doc)):
+            hits.append(Hit(hit.code, starts[hit.start], ends[hit.end - 1], hit.kind))
+    return hits
+
+
+def _find_phrases(doc: Doc) -> list[Hit]:
+    """Detectors that read words and grammar, not contact formats."""
+    text = doc.text
+    markets = [(m.start(), m.end()) for m in p.MARKETPLACES.finditer(text)]
+    hits = list(ALL_RULES.run(doc))
     lemmas = doc.lemmas
     if not lx.WEAK_INSULTS.isdisjoint(lemmas):
         hits += find_insults(doc)

@@ -24,6 +24,8 @@ _NON_ALNUM = re.compile(r"[\W_]+")
 def find_links(text: str) -> Iterator[Hit]:
     """URLs, bare and spelled-out domains, punycode, e-mails and @handles."""
     checks: list[re.Pattern[str]] = [p.DOMAIN, p.SPACED_DOMAIN]
+    if any(host in text for host in p.SHORTENER_HOSTS):
+        checks.append(p.SHORTENER)
     if "http" in text or "ftp" in text or "www" in text:
         checks.append(p.URL_SCHEME)
     if "точка" in text or "dot" in text:

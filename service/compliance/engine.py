@@ -20,6 +20,7 @@ from .models import ViolationCode
 from .morph import Token
 
 _EMPTY: frozenset[str] = frozenset()
+_WISHES = frozenset({"здорово", "хорошо", "неплохо", "отлично", "замечательно", "признательный", "благодарный", "рад"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,24 +81,27 @@ class PhraseRule:
 
 
 class RuleSet:
-    """Rules plus a lemma index, so a draft only tries rules whose words all occur in it."""
+    """Rules indexed by their anchor's lemmas, so a draft only tries rules whose words all occur in it."""
 
     def __init__(self, rules: tuple[PhraseRule, ...]) -> None:
         self.rules = rules
-        self._by_lemma: dict[str, list[tuple[int, int]]] = {}
+        self._by_anchor: dict[str, list[int]] = {}
         for r, rule in enumerate(rules):
-            for s, slot in enumerate(rule.slots):
-                for lemma in slot.lemmas:
-                    self._by_lemma.setdefault(lemma, []).append((r, s))
+            for lemma in rule.slots[0].lemmas:
+                self._by_anchor.setdefault(lemma, []).append(r)
+        self._companions = [tuple(slot.lemmas for slot in rule.slots[1:]) for rule in rules]
 
     def run(self, doc: Doc) -> Iterator[Hit]:
         """Yield a hit for every rule match in ``doc``."""
-        seen: set[tuple[int, int]] = set()
-        for lemma in doc.lemmas:
-            seen.update(self._by_lemma.get(lemma, ()))
-        for r, rule in enumerate(self.rules):
-            if all((r, s) in seen for s in range(len(rule.slots))):
-                yield from _match(rule, doc)
+        lemmas = doc.lemmas
+        candidates: set[int] = set()
+        for lemma in lemmas:
+            found = self._by_anchor.get(lemma)
+            if found is not None:
+                candidates.update(found)
+        for r in sorted(candidates):
+            if all(not companion.isdisjoint(lemmas) for companion in self._companions[r]):
+                yield from _match(self.rules[r], doc)
 
 
 def _match(rule: PhraseRule, doc: Doc) -> Iterator[Hit]:
@@ -181,13 +185,20 @@ def is_request(doc: Doc, i: int) -> bool:
         polite = "бы" in lemmas or tok.sentence in doc.questions
         explanatory = not EXPLANATORY.isdisjoint(lemmas)
         for t in before:
-            if not REQUEST_LEADS.isdisjoint(t.lemmas) and not explanatory:
-                return True
+            if not REQUEST_LEADS.isdisjoint(t.lemmas) and (not explanatory or "попросить" in t.lemmas):
+                return True  # «можно ли попросить Вас отменить» asks all the same
             if "мочь" in t.lemmas and ("2per" in t.grams or "past" in t.grams) and polite:
                 return True
         return False
     if "past" in grams and "plur" in grams:
-        return any("чтобы" in t.lemmas for t in before)
+        if any("чтобы" in t.lemmas for t in before):
+            return True
+        # «было бы здорово, если бы Вы исправили…», «подняли бы Вы рейтинг»: a wish put to the buyer
+        # but «если бы Вы отменили раньше, …» is a counterfactual, not a wish.
+        lemmas = doc.sentence_lemmas(tok.sentence)
+        if "бы" not in lemmas or "вы" not in lemmas:
+            return False
+        return "если" not in lemmas or not _WISHES.isdisjoint(lemmas)
     return False
 
 

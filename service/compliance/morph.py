@@ -12,6 +12,8 @@ from typing import NamedTuple
 
 import pymorphy3
 
+from .lexicon import words
+
 _MORPH = pymorphy3.MorphAnalyzer()
 _TOKEN_RE = re.compile(r"[^\W\d_]+|\d+")
 # Sentence and clause boundaries between two tokens.
@@ -70,6 +72,10 @@ def _classify_gap(gap: str) -> int:
 _gap_kind = lru_cache(maxsize=1024)(_classify_gap)
 
 
+# Abbreviations whose dot does not end a sentence («тел. Ваш — какой?», «ул. Ленина»).
+_ABBREVIATIONS = words("тел моб ул д кв стр шт руб коп см мм кг гр мин сек напр др пр т г")
+
+
 def tokenize(text: str) -> list[Token]:
     """Split normalized text into tokens tagged with sentence and clause numbers."""
     tokens: list[Token] = []
@@ -80,8 +86,12 @@ def tokenize(text: str) -> list[Token]:
         if tokens and (start - prev_end != 1 or text[prev_end] != " "):
             gap = text[prev_end:start]
             kind = _gap_kind(gap) if len(gap) < 12 else _classify_gap(gap)
-            # A dot between digits or inside «т.е.» is not a sentence end.
-            if kind == 2 and not (gap == "." and (m.group().isdigit() or len(m.group()) == 1)):
+            # A dot between digits, inside «т.е.» or after «тел.» is not a sentence end.
+            if kind == 2 and not (
+                gap.startswith(".")
+                and gap.strip(". ") == ""
+                and (m.group().isdigit() or len(m.group()) == 1 or tokens[-1].text in _ABBREVIATIONS)
+            ):
                 sentence += 1
                 clause += 1
             elif kind:

@@ -33,7 +33,7 @@ _AT_IN_WORD = re.compile(r"(?<=[а-яёА-ЯЁ])@(?=[а-яёА-ЯЁ])")
 # Letters without a look-alike in the other script decide which script a text is in.
 _PLAIN_CYRILLIC = re.compile(r"[бгдёжзийлпфцчшщъыьэюяБГДЁЖЗИЙЛПФЦЧШЩЪЫЬЭЮЯвтнмВ]")
 _PLAIN_LATIN = re.compile(r"[bdfghijlmnqrstuvwzDFGIJLNQRSUVWZ]")
-_LEET = {"0": ("о", "o"), "3": ("з", None)}
+_LEET = {"0": ("о", "o"), "3": ("з", None), "1": ("и", "i"), "6": ("б", "b")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +58,37 @@ def normalize(text: str) -> MappedText:
         lowered, starts, ends = _expand_casefold(folded, starts, ends)
     lowered = lowered.replace("ё", "е")
     out, starts, ends = collapse_spaced(lowered, starts, ends)
+    out, starts, ends = _join_hyphenated(out, starts, ends)
     return MappedText(out, starts, ends)
+
+
+# «отз-\nыв», «от-ме-ни-те», «ин-ста»: word pieces glued by hyphens or line breaks.
+_HYPHENATED = re.compile(r"(?<![а-я])[а-я]++(?:-\n?[а-я]++|\n[а-я]++)++")  # possessive: linear
+
+
+def _join_hyphenated(text: str, starts: list[int], ends: list[int]) -> tuple[str, list[int], list[int]]:
+    """Drop hyphens and line breaks inside a word when only the joined form is a real word."""
+    if "-" not in text and "\n" not in text:
+        return text, starts, ends
+    keep: list[int] | None = None
+    for m in _HYPHENATED.finditer(text):
+        piece = m.group()
+        joined = piece.replace("-", "").replace("\n", "")
+        if is_known_word(piece) or not (is_known_word(joined) or joined in _JOINABLE):
+            continue  # «кто-то», «интернет-магазин» stay as they are
+        if keep is None:
+            keep = list(range(len(text)))
+        for i in range(m.start(), m.end()):
+            if text[i] in "-\n":
+                keep[i] = -1
+    if keep is None:
+        return text, starts, ends
+    kept = [i for i in keep if i >= 0]
+    return "".join(text[i] for i in kept), [starts[i] for i in kept], [ends[i] for i in kept]
+
+
+# Joined forms the dictionary lacks but the detectors know.
+_JOINABLE = frozenset({"инста", "вотсап", "ватсап", "телега", "озона", "озон", "озону", "вайбер"})
 
 
 def _fold(text: str) -> tuple[str, list[int], list[int]]:
@@ -171,7 +201,7 @@ def _unleet(word: str) -> str:
     """Turn '0'/'3' into letters inside otherwise alphabetic words («0зон», «иди0т»)."""
     digits = [c for c in word if c.isdigit()]
     letters = [c for c in word if c.isalpha()]
-    if len(letters) < 3 or len(digits) > 2 or any(d not in _LEET for d in digits):
+    if len(letters) < 3 or len(digits) > max(2, len(letters) // 2) or any(d not in _LEET for d in digits):
         return word
     cyr = any(is_cyrillic(c) for c in letters)
     out: list[str] = []

@@ -25,6 +25,7 @@ from .models import ViolationCode
 _UNITS = {
     "ноль": 0, "нуль": 0, "один": 1, "одна": 1, "два": 2, "две": 2, "три": 3, "четыре": 4,
     "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
 }  # fmt: skip
 _TEENS = {
     "десять": 10, "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14,
@@ -44,7 +45,10 @@ _NUMBER_WORDS = {**_UNITS, **_TEENS, **_TENS, **_HUNDREDS}
 _DIGIT_LOOKALIKES = {"о": "0", "o": "0", "з": "3", "l": "1", "i": "1", "б": "6"}
 _PIECE_RE = re.compile(r"\d+|[a-zа-я]+")
 _DIGIT_RE = re.compile(r"\d")
-_NUMBER_WORD_RE = re.compile(r"(?<![а-я])(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")(?![а-я])")
+_NUMBER_WORD_RE = re.compile(
+    r"(?<![a-zа-я])(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")(?![a-zа-я])"
+)
+_PLUS_WORDS = frozenset({"плюс", "plus"})
 _GAP_RE = re.compile(r"[\s\-().+/]{0,4}")
 _NOT_PHONE_CONTEXT = words(
     "заказ заказа отправление отправления артикул арт sku трек накладная накладной штрихкод "
@@ -92,7 +96,7 @@ def _runs(text: str) -> Iterator[list[_Group]]:
         )
         gap = text[last_end : m.start()]
         last_end = m.end()
-        if not (piece.isdigit() or is_word or glued or piece == "плюс"):
+        if not (piece.isdigit() or is_word or glued or piece in _PLUS_WORDS):
             if run or pending:
                 run.extend(_compose(pending))
                 if allowed:
@@ -112,7 +116,7 @@ def _runs(text: str) -> Iterator[list[_Group]]:
             recent = []
         last_numeric = True
         plus = plus or "+" in gap
-        if piece == "плюс":
+        if piece in _PLUS_WORDS:
             plus = True
         elif is_word:
             pending.append((piece, m.start(), m.end(), plus))

@@ -10,6 +10,7 @@ from .lexicon import words
 from .models import ViolationCode as C
 
 _VERB_NOT_PAST = words("past")
+_PARTICIPLE = words("PRTF PRTS")
 _OUR_MAILBOX = Slot(words("почта email mail емейл имейл мейл"), need_prev=words("наш мой"))
 
 CONTACT_RULES: Final = (PhraseRule(C.OFF_PLATFORM_CONTACT, (_OUR_MAILBOX,), kind="email"),)
@@ -21,6 +22,9 @@ _ADDRESS = Slot(words("адрес"), bad_next=lx.ADDRESS_NOT_PERSONAL)
 _CARD = Slot(words("карта"), need_prev=lx.CARD_DATA, bad_next=lx.CARD_NOT_PAYMENT)
 _SMS_CODE = Slot(words("код пароль"), need_next=words("смс sms подтверждение cvv"))
 _YOUR_MESSENGER = Slot(words("<messenger>"), need_prev=lx.POSSESSIVE_YOURS)
+_YOUR_MESSENGER_ANY = Slot(words("<messenger> страница профиль аккаунт ник никнейм"))
+_YOURS_BEFORE = Slot(lx.CONTACT_OBJECTS | words("номер"), need_prev=lx.POSSESSIVE_YOURS, bad_next=lx.NUMBER_NOT_PHONE)
+_YOURS_AFTER = Slot(lx.CONTACT_OBJECTS | words("номер"), need_next=lx.POSSESSIVE_YOURS, bad_next=lx.NUMBER_NOT_PHONE)
 
 CONTACT_REQUEST_RULES: Final = (
     tuple(
@@ -35,6 +39,19 @@ CONTACT_REQUEST_RULES: Final = (
         PhraseRule(
             C.CONTACT_REQUEST, (Slot(words("связаться связываться")), Slot(words("вы")), Slot(words("как"))), window=3
         ),
+        # «Ваш телефон какой?», «Какая у Вас страница ВКонтакте?»
+        PhraseRule(C.CONTACT_REQUEST, (Slot(words("какой")), _YOURS_BEFORE), window=4),
+        PhraseRule(C.CONTACT_REQUEST, (Slot(words("какой")), _YOURS_AFTER), window=4),
+        PhraseRule(
+            C.CONTACT_REQUEST,
+            (Slot(words("какой")), Slot(words("номер"), need_next=words("телефон мобильный"))),
+            window=4,
+            needs=words("вы ты"),
+        ),
+        PhraseRule(C.CONTACT_REQUEST, (Slot(words("какой")), _YOUR_MESSENGER_ANY), window=4, needs=words("вы ты")),
+        # «мыло» is slang for e-mail only next to «ваш»: nobody asks a buyer for their soap.
+        PhraseRule(C.CONTACT_REQUEST, (_ASK, Slot(words("мыло"), need_next=lx.POSSESSIVE_YOURS)), window=5),
+        PhraseRule(C.CONTACT_REQUEST, (_ASK, Slot(words("мыло"), need_prev=lx.POSSESSIVE_YOURS)), window=5),
     )
 )
 
@@ -57,7 +74,10 @@ DEAL_RULES: Final = (
     ),
     PhraseRule(
         C.OFF_PLATFORM_DEAL,
-        (Slot(words("предоплата доплата")), Slot(words("перевести скинуть внести оплатить отправить перечислить"))),
+        (
+            Slot(words("предоплата доплата"), bad_prev=words("без")),
+            Slot(words("перевести скинуть внести оплатить отправить перечислить")),
+        ),
         window=3,
         kind="payment",
     ),
@@ -77,6 +97,14 @@ DEAL_RULES: Final = (
         kind="own_shop",
     ),
     PhraseRule(C.OFF_PLATFORM_DEAL, (Slot(words("наложенный")), Slot(words("платеж"))), window=1, kind="payment"),
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (Slot(words("наличные наличный наличка нал налом налик")), Slot(words("курьер отдать передать отдавать"))),
+        window=3,
+        veto=lx.PAY_VETO,
+        kind="payment",
+    ),
+    PhraseRule(C.OFF_PLATFORM_DEAL, (Slot(words("прямой")), Slot(words("договор контракт поставка"))), window=1),
 )
 
 _REVIEW_NOUN = Slot(lx.REVIEW_NOUNS)
@@ -100,6 +128,15 @@ CANCEL_RULES: Final = (
     PhraseRule(C.CANCEL_REQUEST, (Slot(lx.CANCEL_VERBS), _CANCEL_OBJECT), window=5, request=True),
     PhraseRule(C.CANCEL_REQUEST, (Slot(lx.REFUSE_VERBS), Slot(lx.REFUSE_OBJECTS)), window=4, request=True),
     PhraseRule(C.CANCEL_REQUEST, (Slot(lx.DO_VERBS), Slot(lx.CANCEL_NOUNS)), window=3, request=True),
+    PhraseRule(
+        C.CANCEL_REQUEST,
+        (
+            Slot(words("забирать забрать получать получить выкупать выкупить"), grams=words("impr")),
+            Slot(lx.REFUSE_OBJECTS),
+        ),
+        window=4,
+        negation=Negation.REQUIRED,
+    ),
 )
 
 BLAME_RULES: Final = (
@@ -121,7 +158,8 @@ BLAME_RULES: Final = (
     ),
     PhraseRule(
         C.BLAME_SHIFTING,
-        (Slot(words("сам"), bad_prev=words("мы")), Slot(lx.BUYER_MISTAKES, grams=words("past"))),
+        # «что Вы сами сломали», but not «если сам товар повреждён» (a participle describes the item).
+        (Slot(words("сам"), bad_prev=words("мы")), Slot(lx.BUYER_MISTAKES, grams=words("past"), not_grams=_PARTICIPLE)),
         window=2,
         negation=Negation.IGNORED,
     ),

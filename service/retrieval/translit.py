@@ -37,7 +37,7 @@ _WORDS = {"est": "есть", "dengi": "деньги", "skolko": "сколько"
 _INFINITIVE = re.compile(r"(?<=.{3})(ат|ит|ят|ут)$")
 
 
-def _word_to_cyrillic(word: str) -> str:
+def word_to_cyrillic(word: str) -> str:
     lower = word.lower()
     if lower in KEEP_LATIN:
         return word
@@ -49,4 +49,4 @@ def _word_to_cyrillic(word: str) -> str:
 
 
 def to_cyrillic(text: str) -> str:
-    return _WORD.sub(lambda match: _word_to_cyrillic(match.group(0)), text)
+    return _WORD.sub(lambda match: word_to_cyrillic(match.group(0)), text)
