@@ -9,7 +9,7 @@ MODEL := $(MODEL_DIR)/.otvet-prepared.json
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install reinstall model lint typecheck lock clean
+.PHONY: run test install reinstall model lint typecheck lock clean bench-compliance
 
 run: install model
 	$(BIN)/otvet serve --host $(HOST) --port $(PORT)
@@ -52,6 +52,27 @@ typecheck:
 lock:
 	$(BIN)/pip-compile --quiet --generate-hashes --extra dev --strip-extras --allow-unsafe \
 		--no-emit-index-url --no-emit-find-links -o $(LOCK) pyproject.toml
+
+# The compliance filter next to llm-guard's BanSubstrings + Regex, plus the filter's speed (a report, no gate).
+# llm-guard pins transformers 4.x, so it lives in its own venv, never in $(VENV): torch first, exactly the
+# pinned CPU build, then the frozen rest. The '*' .gitignore keeps that venv out of git status.
+LLMGUARD_VENV := .venv-llmguard
+LLMGUARD_REQS := evals/llmguard/requirements.txt
+
+bench-compliance: install
+	@set -e; stamp="$$(sha256sum $(LLMGUARD_REQS) | sha256sum)"; \
+	if [ -f $(LLMGUARD_VENV)/.installed ] && [ "$$(cat $(LLMGUARD_VENV)/.installed)" = "$$stamp" ]; then \
+		echo "$(LLMGUARD_VENV) up to date ($(LLMGUARD_REQS) unchanged)"; \
+	else \
+		echo "installing $(LLMGUARD_REQS) into $(LLMGUARD_VENV)"; \
+		test -x $(LLMGUARD_VENV)/bin/python || $(PYTHON) -m venv $(LLMGUARD_VENV); \
+		echo '*' > $(LLMGUARD_VENV)/.gitignore; \
+		grep '^torch==' $(LLMGUARD_REQS) > $(LLMGUARD_VENV)/torch.txt; \
+		$(LLMGUARD_VENV)/bin/python -m pip install --quiet --no-deps -r $(LLMGUARD_VENV)/torch.txt; \
+		$(LLMGUARD_VENV)/bin/python -m pip install --quiet -r $(LLMGUARD_REQS); \
+		echo "$$stamp" > $(LLMGUARD_VENV)/.installed; \
+	fi
+	HF_HUB_OFFLINE=1 $(BIN)/python evals/bench_compliance.py --llm-guard --llm-guard-python $(LLMGUARD_VENV)/bin/python
 
 clean:
 	rm -rf $(VENV) var
