@@ -39,7 +39,9 @@ def export_onnx(model_dir: Path) -> tuple[Path, Path]:
     """Writes ``onnx/model.onnx`` and ``onnx/model_qint8.onnx`` next to the safetensors weights."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
     from transformers import BertModel
+    from transformers.utils import logging as transformers_logging
 
+    transformers_logging.set_verbosity_error()  # type: ignore[no-untyped-call]  # unused pooler weights are expected
     out = model_dir / ONNX_DIR
     out.mkdir(parents=True, exist_ok=True)
     fp32, int8 = out / FP32_FILE, out / INT8_FILE
