@@ -99,7 +99,7 @@ def _kb_reload(args: argparse.Namespace) -> int:
 def _eval(args: argparse.Namespace) -> int:
     from service.evaluation import run_eval
 
-    return run_eval(args.suite, gate=args.gate, out_dir=Path(args.out), tune=args.tune)
+    return run_eval(args.suite, gate=args.gate, out_dir=Path(args.out), tune=args.tune, limit=args.limit)
 
 
 def _bench(args: argparse.Namespace) -> int:
@@ -141,10 +141,11 @@ def build_parser() -> argparse.ArgumentParser:
     reload.set_defaults(handler=_kb_reload)
 
     evaluate = commands.add_parser("eval", help="run an eval suite from evals/")
-    evaluate.add_argument("suite", choices=["retrieval", "compliance", "all"])
+    evaluate.add_argument("suite", choices=["retrieval", "compliance", "drafts", "all"])
     evaluate.add_argument("--gate", action="store_true", help="exit 1 when below the targets")
     evaluate.add_argument("--out", default="var/reports", help="where JSON and Markdown reports go")
     evaluate.add_argument("--tune", action="store_true", help="grid-search retrieval knobs on the dev split first")
+    evaluate.add_argument("--limit", type=int, default=None, help="drafts: only the first N messages (slow models)")
     evaluate.set_defaults(handler=_eval)
 
     bench = commands.add_parser("bench", help="measure retrieval latency, throughput, build time and memory")

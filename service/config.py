@@ -41,6 +41,9 @@ class Settings(BaseSettings):
     llm_api_key: SecretStr | None = None
     llm_timeout_seconds: float = 30.0
     llm_temperature: float = 0.2
+    # Tried in order when the primary model fails after its retries; same key and base URL.
+    llm_fallbacks: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    llm_max_retries: int = Field(default=2, ge=0, le=10)  # per model, on 429 and 5xx, with backoff
 
     retrieval_top_k: int = Field(default=3, ge=1, le=20)
     retrieval_min_score: float = Field(default=0.87, ge=0.0, le=1.0)
@@ -56,6 +59,11 @@ class Settings(BaseSettings):
     support_hours: str = "ежедневно с 9:00 до 21:00 по московскому времени"
 
     log_level: str = "INFO"
+
+    @field_validator("llm_fallbacks", mode="before")
+    @classmethod
+    def _parse_fallbacks(cls, value: object) -> object:
+        return _split_csv(value)
 
     @field_validator("api_keys", mode="before")
     @classmethod

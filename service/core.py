@@ -104,7 +104,7 @@ class Otvet:
                     sources=composed.sources,
                     compliance=composed.compliance.model_dump(mode="json"),
                     drafter=composed.drafter,
-                    meta={"prompt": composed.prompt} if composed.prompt else {},
+                    meta=composed.meta,
                     received_at=received,
                     due_at=received + dt.timedelta(hours=self.settings.response_deadline_hours),
                 )

@@ -11,6 +11,7 @@ import json
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +31,8 @@ class Reply:
 class FakeLLM:
     replies: deque[Reply] = field(default_factory=deque)
     requests: list[dict[str, Any]] = field(default_factory=list)
+    # Answers when the queue is empty; without it an empty queue is a 500.
+    responder: Callable[[dict[str, Any]], str] | None = None
 
     def enqueue(self, content: str | dict[str, Any] = "", *, status: int = 200, delay: float = 0.0) -> None:
         text = json.dumps(content, ensure_ascii=False) if isinstance(content, dict) else content
@@ -43,7 +46,12 @@ class FakeLLM:
         async def completions(request: Request) -> JSONResponse:
             body = await request.json()
             self.requests.append(body)
-            reply = self.replies.popleft() if self.replies else Reply(status=500, content="queue empty")
+            if self.replies:
+                reply = self.replies.popleft()
+            elif self.responder is not None:
+                reply = Reply(self.responder(body))
+            else:
+                reply = Reply(status=500, content="queue empty")
             if reply.delay:
                 await asyncio.sleep(reply.delay)
             if reply.status != 200:

@@ -12,14 +12,13 @@ from fastapi.testclient import TestClient
 from service.api.app import create_app
 from service.compliance import check
 from service.config import ROOT_DIR, Settings
-from service.core import DraftInput, Otvet
+from service.core import Otvet
 from service.drafting.offline import OfflineDrafter
 from service.drafting.parts import MAX_REPLY_CHARS, structural_problems
 from service.drafting.slots import order_values, setting_values
 from service.knowledge import TOPICS, load_knowledge_base
 from service.retrieval.embedder import Embedder
 from tests.conftest import make_settings
-from tests.fake_llm import FakeLLM, ServerThread
 
 KB = load_knowledge_base(ROOT_DIR / "knowledge")
 FULL_ORDER = {
@@ -94,76 +93,3 @@ def test_blocked_draft_cannot_be_approved_as_it_stands(tmp_path: Path, index_dir
         assert ok.status_code == 200
         assert ok.json()["final_text"] == fixed
     service.close()
-
-
-GOOD_LLM_REPLY = {
-    "acknowledgement": "Здравствуйте! Жаль, что товар не подошёл.",
-    "solution": "Оформите возврат в личном кабинете Ozon: «Мои заказы» → товар → «Вернуть».",
-    "support": "Если появятся вопросы, напишите нам здесь, в чате.",
-}
-
-
-@pytest.fixture
-def fake_llm():
-    fake = FakeLLM()
-    with ServerThread(fake.app()) as base_url:
-        yield fake, base_url
-
-
-def _llm_service(tmp_path: Path, index_dir: Path, embedder: Embedder, base_url: str) -> Otvet:
-    settings = make_settings(
-        tmp_path,
-        index_dir,
-        llm_model="openai/test-model",
-        llm_api_base=f"{base_url}/v1",
-        llm_api_key="sk-test",
-        llm_timeout_seconds=5,
-    )
-    return Otvet(settings, embedder=embedder)
-
-
-def test_llm_draft_goes_through_litellm_over_http(fake_llm, tmp_path, index_dir, embedder) -> None:
-    fake, base_url = fake_llm
-    fake.enqueue("```json\n" + __import__("json").dumps(GOOD_LLM_REPLY, ensure_ascii=False) + "\n```")
-    service = _llm_service(tmp_path, index_dir, embedder, base_url)
-    row, created = service.create_draft(DraftInput(message="Как вернуть товар?"))
-    service.close()
-    assert created and row.drafter == "llm" and row.status == "pending_review"
-    assert row.parts == GOOD_LLM_REPLY
-    assert row.meta["prompt"]["version"] == (ROOT_DIR / "prompts" / "VERSION").read_text().strip()
-    request = fake.requests[0]
-    assert request["model"] == "test-model"
-    assert request["messages"][0]["role"] == "system"
-    assert "Как вернуть товар?" in request["messages"][1]["content"]
-
-
-@pytest.mark.parametrize(
-    ("reply", "status", "reason"),
-    [
-        ("Конечно, вот ответ без JSON.", 200, "llm_invalid_output"),
-        ('{"acknowledgement": "Hello!", "solution": "x", "support": "y"}', 200, "llm_invalid_output"),
-        ("upstream exploded", 500, "llm_unavailable"),
-    ],
-    ids=["no-json", "no-greeting", "server-error"],
-)
-def test_llm_failure_falls_back_to_offline(fake_llm, tmp_path, index_dir, embedder, reply, status, reason) -> None:
-    fake, base_url = fake_llm
-    for _ in range(4):  # litellm may retry a 5xx on its own
-        fake.enqueue(reply, status=status)
-    service = _llm_service(tmp_path, index_dir, embedder, base_url)
-    row, _ = service.create_draft(DraftInput(message="Как вернуть товар?"))
-    service.close()
-    assert row.drafter == "offline"
-    assert row.reason == reason
-    assert row.status == "pending_review"
-    assert row.sources[0]["topic"] == "return_item"
-
-
-def test_llm_draft_with_contact_falls_back_to_offline(fake_llm, tmp_path, index_dir, embedder) -> None:
-    fake, base_url = fake_llm
-    fake.enqueue({**GOOD_LLM_REPLY, "solution": "Напишите нам в WhatsApp +7 912 345-67-89."})
-    service = _llm_service(tmp_path, index_dir, embedder, base_url)
-    row, _ = service.create_draft(DraftInput(message="Как вернуть товар?"))
-    service.close()
-    assert (row.drafter, row.reason, row.status) == ("offline", "llm_draft_blocked", "pending_review")
-    assert "WhatsApp" not in row.text

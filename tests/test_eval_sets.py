@@ -35,6 +35,23 @@ def test_eval_questions_are_not_near_duplicates_of_knowledge_examples() -> None:
     assert offenders == []
 
 
+def test_drafting_eval_messages_are_not_near_duplicates_of_knowledge_examples() -> None:
+    from service.evaluation.drafts import load_messages
+
+    texts = [q for entry in KB.entries for q in (entry.title, *entry.questions)] + list(KB.out_of_scope)
+    examples = [(q, _shingles(q)) for q in texts]
+    messages = load_messages()
+    assert len(messages) >= 60
+    offenders = [
+        (m["id"], example)
+        for m in messages
+        for example, grams in examples
+        if _similarity(_shingles(m["text"]), grams) >= 0.7
+    ]
+    assert offenders == []
+    assert all(set(m["topics"]) <= set(TOPICS) for m in messages)
+
+
 def test_near_duplicate_check_catches_a_copy() -> None:
     example = KB.entries[0].questions[0]
     assert _similarity(_shingles(example + "!"), _shingles(example)) >= 0.7

@@ -61,6 +61,32 @@ class Compliance(BaseModel):
     violations: list[Violation]
 
 
+class Usage(BaseModel):
+    """Model calls one draft needed (repairs and retries included); cost is 0 for unpriced models."""
+
+    calls: int
+    prompt_tokens: int
+    completion_tokens: int
+    total_tokens: int
+    cost_usd: float
+    latency_ms: float
+    models: list[str]
+
+
+class GroundingFlag(BaseModel):
+    """A number or promise in the draft that neither the knowledge base nor the order supports."""
+
+    start: int
+    end: int
+    excerpt: str
+    kind: Literal["number", "promise"]
+
+
+class PromptInfo(BaseModel):
+    version: str
+    sha256: str
+
+
 class HistoryEvent(BaseModel):
     status: str
     actor: str
@@ -89,6 +115,10 @@ class DraftOut(BaseModel):
     decided_by: str | None
     final_text: str | None
     history: list[HistoryEvent]
+    prompt: PromptInfo | None = None
+    usage: Usage | None = None
+    grounding: list[GroundingFlag] = []
+    steps: list[str] = Field(default=[], description="fixes the model's reply needed, e.g. repair_json, retry_russian")
 
 
 class DraftList(BaseModel):

@@ -52,6 +52,10 @@ def to_out(row: DraftRow) -> DraftOut:
                 HistoryEvent(status=e.status, actor=e.actor, text=e.text, note=e.note, at=e.created_at)
                 for e in row.events
             ],
+            "prompt": row.meta.get("prompt"),
+            "usage": row.meta.get("usage"),
+            "grounding": row.meta.get("grounding", []),
+            "steps": row.meta.get("steps", []),
         }
     )
 
