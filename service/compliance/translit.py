@@ -16,7 +16,7 @@ _LATIN_WORD = re.compile(r"[a-z][a-z']+")
 # Anchored at a word start and possessive, so a 4,000-letter word is one linear scan.
 _LATIN_RUN = re.compile(r"(?<![a-z'])[a-z][a-z']++(?:[\s,.!?:;()-]++[a-z][a-z']++)++")
 # Latin words the detectors already know by their Latin spelling.
-_KEEP = frozenset({"email", "mail", "cvv", "cvc", "whatsapp", "telegram", "viber", "instagram", "skype", "discord"})
+_KEEP = KEEP_LATIN | {"email", "mail", "cvv", "cvc", "whatsapp", "telegram", "viber", "instagram", "skype", "discord"}
 _VOWEL = re.compile(r"[aeiouy]")  # «nfc», «usb», «sms» are abbreviations, not Russian words
 
 
@@ -29,7 +29,7 @@ def latin_as_cyrillic(text: str) -> tuple[str, list[int], list[int]] | None:
     for run in _LATIN_RUN.finditer(text):
         for match in _LATIN_WORD.finditer(text, run.start(), run.end()):
             word = match.group()
-            if word in KEEP_LATIN or word in _KEEP or not _VOWEL.search(word):
+            if word in _KEEP or not _VOWEL.search(word):
                 continue
             cyrillic = word_to_cyrillic(word)
             begin, finish = match.span()

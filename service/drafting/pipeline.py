@@ -70,9 +70,8 @@ def compose_draft(
         parts = _generate(llm, prompt.messages, usage, steps)
     except ModelError as exc:
         log.warning("LLM draft failed (%s); using the offline draft", exc.code)
-        meta["usage"] = usage.as_dict()
         return _verdict(offline, OfflineDrafter.name, exc.code, sources, meta)
-    finally:
+    finally:  # runs before either return completes, and meta is shared with the verdict
         meta["usage"] = usage.as_dict()
 
     evidence = [*filled.values(), *order_values.values(), *values.values()]
@@ -88,7 +87,6 @@ def compose_draft(
 
 def _generate(llm: LLMDrafter, messages: list[dict[str, str]], usage: Usage, steps: list[str]) -> ReplyParts:
     """The ladder of at-most-once fixes; raises ModelError with the reason when it runs out."""
-    messages = list(messages)
     content = llm.complete(messages, usage)
     parts = _parsed(content)
     if isinstance(parts, ModelError):
