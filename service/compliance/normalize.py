@@ -114,10 +114,15 @@ def _fold(text: str) -> tuple[str, list[int], list[int]]:
         starts.extend(range(done, i))
         ends.extend(range(done + 1, i + 1))
         j = i + 1
-        while j < n and unicodedata.combining(text[j]):
-            j += 1
-        cluster = text[i:j] if j - i == 1 else unicodedata.normalize("NFC", text[i:j])
-        folded = "".join(_fold_char(c) for c in cluster)
+        if text[i] in _STARS:  # «★★★★★» is one rating, not five words
+            while j < n and (text[j] in _STARS or unicodedata.combining(text[j])):
+                j += 1
+            folded = _fold_char(text[i])
+        else:
+            while j < n and unicodedata.combining(text[j]):
+                j += 1
+            cluster = text[i:j] if j - i == 1 else unicodedata.normalize("NFC", text[i:j])
+            folded = "".join(_fold_char(c) for c in cluster)
         parts.append(folded)
         starts.extend([i] * len(folded))
         ends.extend([j] * len(folded))

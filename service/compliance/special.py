@@ -23,6 +23,7 @@ _HABIT_WINDOW = 3
 def find_insults(doc: Doc) -> Iterator[Hit]:
     """Weak insults addressed to the buyer («вы … тупой») or used as a vocative («Клоун, …»)."""
     tokens = doc.tokens
+    words_in_clause: dict[int, int] = {}  # memoized: a long clause of insults must stay linear
     for tok in tokens:
         if lx.WEAK_INSULTS.isdisjoint(tok.lemmas):
             continue
@@ -30,8 +31,12 @@ def find_insults(doc: Doc) -> Iterator[Hit]:
         addressed = any(
             t.sentence == tok.sentence and t is not tok and not lx.ADDRESSEE.isdisjoint(t.lemmas) for t in near
         )
-        clause = [t for t in doc.clause_tokens(tok.clause) if _PARTICLES.isdisjoint(t.lemmas)]
-        if addressed or clause == [tok]:
+        if not addressed and tok.clause not in words_in_clause:
+            words_in_clause[tok.clause] = sum(
+                1 for t in doc.clause_tokens(tok.clause) if _PARTICLES.isdisjoint(t.lemmas)
+            )
+        # Alone in its clause but for particles, the insult is a vocative («Клоун, …»).
+        if addressed or (words_in_clause[tok.clause] == 1 and _PARTICLES.isdisjoint(tok.lemmas)):
             yield Hit(ViolationCode.ABUSE, tok.start, tok.end, "insult")
 
 
