@@ -25,6 +25,8 @@ _GREEK_TO_LATIN: Final[dict[str, str]] = {
     "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Χ": "X", "Υ": "Y",
 }  # fmt: skip
 _NON_RUSSIAN_CYRILLIC: Final = frozenset("іјѕһԁԛԝӏ")
+# In a mostly Cyrillic word, a Latin «i» stands for «и» as in Ukrainian-style spellings («однокласснiки»).
+_LOOSE_TO_CYRILLIC: Final[dict[str, str]] = {**LATIN_TO_CYRILLIC, "i": "и", "I": "И"}
 
 
 def is_cyrillic(ch: str) -> bool:
@@ -61,7 +63,7 @@ def fold_word_scripts(word: str, *, prefer_cyrillic: bool, is_known: Callable[[s
         if to_lat_ok:
             return "".join(CYRILLIC_TO_LATIN.get(c, c) for c in word)
         if len(cyr) >= len(lat):
-            return "".join(LATIN_TO_CYRILLIC.get(c, c) for c in word)
+            return "".join(_LOOSE_TO_CYRILLIC.get(c, c) for c in word)
         return "".join(CYRILLIC_TO_LATIN.get(c, c) for c in word)
     if lat and prefer_cyrillic and len(lat) >= 4 and all(c in LATIN_TO_CYRILLIC for c in lat):
         # A Latin-only look-alike word («KAPTA») in Russian text; «app» or «OK» stay Latin.

@@ -12,13 +12,15 @@ from collections.abc import Iterator, Sequence
 
 from . import patterns as p
 from .doc import Doc
+from .engine import is_request
 from .hit import Hit
-from .lexicon import CONTACT_CUES, PRODUCT_CUES
+from .lexicon import CONTACT_CUES, POSSESSIVE_OURS, PRODUCT_CUES
 from .models import ViolationCode
 from .normalize import MappedText
 
 _CONTACT = ViolationCode.OFF_PLATFORM_CONTACT
 _NON_ALNUM = re.compile(r"[\W_]+")
+_OWNERS = frozenset({"мой", "наш"})
 
 
 def find_links(text: str) -> Iterator[Hit]:
@@ -81,8 +83,37 @@ def _compact_mentions(text: str) -> Iterator[tuple[int, int, bool]]:
 def find_messengers(mentions: Sequence[tuple[int, int, bool]], doc: Doc) -> Iterator[Hit]:
     """Keep mentions used as a contact channel, judged by cues in the same sentence."""
     for start, end, strong in mentions:
-        lemmas = doc.sentence_lemmas(doc.sentence_at(start))
+        sentence = doc.sentence_at(start)
+        lemmas = doc.sentence_lemmas(sentence)
         contact = not CONTACT_CUES.isdisjoint(lemmas)
         product = not PRODUCT_CUES.isdisjoint(lemmas)
+        if contact and product:
+            # «часы дублируют сообщения из WhatsApp, ответить можно шаблонами», «книга о Telegram,
+            # 320 страниц»: a product sentence needs a cue aimed at the buyer or the shop itself.
+            contact = _addressed_cue(doc, sentence)
+        elif not contact and not strong:
+            contact = _owned(doc, start)
         if contact or (strong and not product):
             yield Hit(_CONTACT, start, end, "messenger")
+
+
+def _owned(doc: Doc, start: int) -> bool:
+    """«мой тг», «наш вк»: a weak name owned by the seller; «наша телега» stays a garden cart."""
+    toks = doc.overlapping(start, start + 1)
+    if not toks or toks[0].idx == 0 or toks[0].text.startswith("телег"):
+        return False
+    prev = doc.tokens[toks[0].idx - 1]
+    return prev.clause == toks[0].clause and not _OWNERS.isdisjoint(prev.lemmas)
+
+
+def _addressed_cue(doc: Doc, sentence: int) -> bool:
+    """A contact cue phrased as a request («напишите нам») or owned («наш канал»)."""
+    tokens = doc.sentence_tokens(sentence)
+    for k, tok in enumerate(tokens):
+        if CONTACT_CUES.isdisjoint(tok.lemmas):
+            continue
+        if is_request(doc, tok.idx):
+            return True
+        if k and not POSSESSIVE_OURS.isdisjoint(tokens[k - 1].lemmas):
+            return True
+    return False

@@ -88,7 +88,7 @@ def _join_hyphenated(text: str, starts: list[int], ends: list[int]) -> tuple[str
 
 
 # Joined forms the dictionary lacks but the detectors know.
-_JOINABLE = frozenset({"инста", "вотсап", "ватсап", "телега", "озона", "озон", "озону", "вайбер"})
+_JOINABLE = frozenset({"инста", "вотсап", "ватсап", "телега", "озона", "озон", "озону", "вайбер", "тбанк"})
 
 
 def _fold(text: str) -> tuple[str, list[int], list[int]]:
@@ -206,8 +206,11 @@ def _unleet(word: str) -> str:
     """Turn '0'/'3' into letters inside otherwise alphabetic words («0зон», «иди0т»)."""
     digits = [c for c in word if c.isdigit()]
     letters = [c for c in word if c.isalpha()]
-    if len(letters) < 3 or len(digits) > max(2, len(letters) // 2) or any(d not in _LEET for d in digits):
+    if len(digits) > max(2, len(letters) // 2) or any(d not in _LEET for d in digits):
         return word
+    if len(letters) < 3:  # «0з0н»: short words only when they spell a name the detectors know
+        candidate = "".join(_LEET[c][0] if c in _LEET else c for c in word)
+        return candidate if candidate.lower() in _JOINABLE and any(is_cyrillic(c) for c in letters) else word
     cyr = any(is_cyrillic(c) for c in letters)
     out: list[str] = []
     for c in word:

@@ -45,6 +45,7 @@ _NUMBER_WORDS = {**_UNITS, **_TEENS, **_TENS, **_HUNDREDS}
 _DIGIT_LOOKALIKES = {"о": "0", "o": "0", "з": "3", "l": "1", "i": "1", "б": "6"}
 _PIECE_RE = re.compile(r"\d+|[a-zа-я]+")
 _DIGIT_RE = re.compile(r"\d")
+_GLUED_LOOKALIKES_RE = re.compile(r"(?<=\d)[озlib]{1,3}|[озlib]{1,3}(?=\d)")
 _NUMBER_WORD_RE = re.compile(
     r"(?<![a-zа-я])(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")(?![a-zа-я])"
 )
@@ -69,6 +70,8 @@ class _Group:
 def find_numbers(text: str) -> Iterator[Hit]:
     """Phone numbers as OFF_PLATFORM_CONTACT and card numbers as OFF_PLATFORM_DEAL."""
     digits = len(_DIGIT_RE.findall(text))
+    if 0 < digits < 10:
+        digits += sum(len(m) for m in _GLUED_LOOKALIKES_RE.findall(text))
     if digits < 10 and digits + 3 * len(_NUMBER_WORD_RE.findall(text)) < 10:
         return  # too few digits for a phone or card number
     budget = [_VALIDATION_BUDGET]
@@ -91,8 +94,11 @@ def _runs(text: str) -> Iterator[list[_Group]]:
     for m in _PIECE_RE.finditer(text):
         piece = m.group()
         is_word = piece in _NUMBER_WORDS
-        glued = piece in _DIGIT_LOOKALIKES and (
-            (m.start() > 0 and text[m.start() - 1].isdigit()) or (m.end() < len(text) and text[m.end()].isdigit())
+        # «9I6», «Зо5»: up to three look-alike letters glued to a digit stand for digits.
+        glued = (
+            len(piece) <= 3
+            and all(c in _DIGIT_LOOKALIKES for c in piece)
+            and ((m.start() > 0 and text[m.start() - 1].isdigit()) or (m.end() < len(text) and text[m.end()].isdigit()))
         )
         gap = text[last_end : m.start()]
         last_end = m.end()
@@ -124,7 +130,8 @@ def _runs(text: str) -> Iterator[list[_Group]]:
         else:
             run.extend(_compose(pending))
             pending = []
-            run.append(_Group(_DIGIT_LOOKALIKES.get(piece, piece), m.start(), m.end(), plus))
+            digits = piece if piece.isdigit() else "".join(_DIGIT_LOOKALIKES.get(c, c) for c in piece)
+            run.append(_Group(digits, m.start(), m.end(), plus))
             plus = False
     run.extend(_compose(pending))
     if run and allowed:

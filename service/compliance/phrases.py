@@ -56,7 +56,19 @@ CONTACT_REQUEST_RULES: Final = (
 )
 
 _PAY_CHANNEL = Slot(lx.PAY_CHANNELS, bad_next=lx.CARD_NOT_PAYMENT)
+# «карточка» is usually the product page; «на карточку» after a transfer verb is a bank card.
+_BANK_CARD_COLLOQUIAL = Slot(words("карточка"), need_prev=words("на"), bad_next=lx.CARD_NOT_PAYMENT | words("этот"))
 DEAL_RULES: Final = (
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (
+            Slot(words("перевести переводить перечислить скинуть закинуть кинуть"), not_grams=_VERB_NOT_PAST),
+            _BANK_CARD_COLLOQUIAL,
+        ),
+        window=4,
+        veto=lx.PAY_VETO,
+        kind="payment",
+    ),
     PhraseRule(
         C.OFF_PLATFORM_DEAL,
         (Slot(lx.PAY_ANCHORS, not_grams=_VERB_NOT_PAST), _PAY_CHANNEL),
@@ -121,6 +133,12 @@ REVIEW_RULES: Final = (
     PhraseRule(
         C.REVIEW_MANIPULATION, (Slot(lx.WRITE_REVIEW_VERBS), Slot(lx.POSITIVE), _REVIEW_NOUN), window=3, request=True
     ),
+    # «Можно ли изменить оценку на более высокую?»: asking for a better rating is pressure in any mood.
+    PhraseRule(
+        C.REVIEW_MANIPULATION,
+        (Slot(lx.REVIEW_EDIT_VERBS), _REVIEW_NOUN, Slot(lx.GOOD_RATING | words("высоко выше более"))),
+        window=4,
+    ),
 )
 
 _CANCEL_OBJECT = Slot(lx.CANCEL_OBJECTS)
@@ -128,6 +146,13 @@ CANCEL_RULES: Final = (
     PhraseRule(C.CANCEL_REQUEST, (Slot(lx.CANCEL_VERBS), _CANCEL_OBJECT), window=5, request=True),
     PhraseRule(C.CANCEL_REQUEST, (Slot(lx.REFUSE_VERBS), Slot(lx.REFUSE_OBJECTS)), window=4, request=True),
     PhraseRule(C.CANCEL_REQUEST, (Slot(lx.DO_VERBS), Slot(lx.CANCEL_NOUNS)), window=3, request=True),
+    # «Отмену, пожалуйста, с Вашей стороны»; but «отмена с Вашей стороны возможна до отправки» explains.
+    PhraseRule(
+        C.CANCEL_REQUEST,
+        (Slot(lx.CANCEL_NOUNS | words("отменочка")), Slot(words("сторона"), need_prev=lx.POSSESSIVE_YOURS)),
+        window=4,
+        veto=lx.EXPLANATORY | words("возможный если пока"),
+    ),
     PhraseRule(
         C.CANCEL_REQUEST,
         (

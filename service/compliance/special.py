@@ -41,19 +41,38 @@ def find_insults(doc: Doc) -> Iterator[Hit]:
 
 
 def find_review_rewards(doc: Doc) -> Iterator[Hit]:
-    """A reward offered for a review or a rating («за отзыв с оценкой 5 дарим промокод»)."""
-    for sentence in _sentences(doc):
+    """A reward offered for a review or a rating («за отзыв с оценкой 5 дарим промокод»).
+
+    The reward may follow in the next sentence when it opens with «взамен» or «за это».
+    """
+    sentences = list(_sentences(doc))
+    for k, sentence in enumerate(sentences):
         nouns = [t for t in sentence if not lx.REVIEW_NOUNS.isdisjoint(t.lemmas)]
-        rewards = [t for t in sentence if not lx.REWARDS.isdisjoint(t.lemmas)]
-        if not nouns or not rewards:
+        if not nouns:
             continue
+        rewards = [t for t in sentence if not lx.REWARDS.isdisjoint(t.lemmas)]
+        if not rewards and k + 1 < len(sentences):
+            following = sentences[k + 1]
+            if _offers_in_return(following):
+                rewards = [t for t in following if not lx.REWARDS.isdisjoint(t.lemmas)]
+        if not rewards:
+            continue
+        lemmas = doc.sentence_lemmas(nouns[0].sentence)
+        wants_change = not lx.REVIEW_EDIT_VERBS.isdisjoint(lemmas) or not lx.RATE_VERBS.isdisjoint(lemmas)
         for noun in nouns:
-            prev = doc.tokens[noun.idx - 1] if noun.idx else None
-            for_review = prev is not None and prev.sentence == noun.sentence and "за" in prev.lemmas
-            lemmas = doc.sentence_lemmas(noun.sentence)
-            if for_review or not lx.GOOD_RATING.isdisjoint(lemmas - {"звезда"}) or "если" in lemmas:
+            before = doc.tokens[max(0, noun.idx - 2) : noun.idx]
+            for_review = any(t.sentence == noun.sentence and "за" in t.lemmas for t in before)
+            if for_review or wants_change or not lx.GOOD_RATING.isdisjoint(lemmas - {"звезда"}) or "если" in lemmas:
                 yield _span(ViolationCode.REVIEW_MANIPULATION, [noun, *rewards], "reward")
                 break
+
+
+def _offers_in_return(sentence: list[Token]) -> bool:
+    """«Взамен — промокод», «За это дарим …» at the start of a sentence."""
+    head = sentence[:3]
+    if any("взамен" in t.lemmas for t in head):
+        return True
+    return len(head) >= 2 and "за" in head[0].lemmas and "это" in head[1].lemmas
 
 
 def find_disparagement(doc: Doc, marketplaces: Sequence[tuple[int, int]]) -> Iterator[Hit]:
