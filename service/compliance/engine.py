@@ -15,7 +15,7 @@ from enum import Enum
 
 from .doc import Doc
 from .hit import Hit
-from .lexicon import CONDITIONAL, EXPLANATORY, NEGATORS, POLITE_AFTER_NE, REQUEST_LEADS
+from .lexicon import CONDITIONAL, EXPLANATORY, NEGATORS, POLITE_AFTER_NE, REQUEST_LEADS, UNNEEDED
 from .models import ViolationCode
 from .morph import Token
 
@@ -78,6 +78,8 @@ class PhraseRule:
     unless: frozenset[str] = _EMPTY  # ...unless one of these is there too («без Ozon»)
     needs: frozenset[str] = _EMPTY  # one of these must be in the sentence
     kind: str = ""
+    # «перевод на карту не нужен»: a «не нужен / не требуется» right after the match cancels it.
+    denied_after: bool = False
 
 
 class RuleSet:
@@ -115,7 +117,7 @@ def _match(rule: PhraseRule, doc: Doc) -> Iterator[Hit]:
                 break
             picked.append(j)
         else:
-            if _accept(rule, doc, i):
+            if _accept(rule, doc, i) and not (rule.denied_after and _denied_after(doc, max(picked))):
                 toks = [doc.tokens[k] for k in picked]
                 yield Hit(rule.code, min(t.start for t in toks), max(t.end for t in toks), rule.kind)
 
@@ -134,6 +136,16 @@ def _nearest(doc: Doc, slot: Slot, picked: list[int], window: int) -> int | None
         if dist <= window and (best is None or dist < best[0]) and slot.matches(doc, j):
             best = (dist, j)
     return None if best is None else best[1]
+
+
+def _denied_after(doc: Doc, last: int) -> bool:
+    tokens = doc.tokens
+    clause = tokens[last].clause
+    following = [t for t in tokens[last + 1 : last + 5] if t.clause == clause]
+    return any(
+        "не" in t.lemmas and k + 1 < len(following) and not UNNEEDED.isdisjoint(following[k + 1].lemmas)
+        for k, t in enumerate(following)
+    )
 
 
 def _accept(rule: PhraseRule, doc: Doc, i: int) -> bool:

@@ -9,11 +9,13 @@ so the rules themselves stay simple.  Plain drafts take regex fast paths.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import patterns as p
 from .confusables import LATIN_TO_CYRILLIC, fold_word_scripts, is_cyrillic
 from .morph import is_known_word
 from .spaced import collapse_spaced
@@ -33,7 +35,14 @@ _AT_IN_WORD = re.compile(r"(?<=[а-яёА-ЯЁ])@(?=[а-яёА-ЯЁ])")
 # Letters without a look-alike in the other script decide which script a text is in.
 _PLAIN_CYRILLIC = re.compile(r"[бгдёжзийлпфцчшщъыьэюяБГДЁЖЗИЙЛПФЦЧШЩЪЫЬЭЮЯвтнмВ]")
 _PLAIN_LATIN = re.compile(r"[bdfghijlmnqrstuvwzDFGIJLNQRSUVWZ]")
-_LEET = {"0": ("о", "o"), "3": ("з", None), "1": ("и", "i"), "6": ("б", "b")}
+# Letters a digit may stand for, in Cyrillic and in Latin words; the first is the usual reading.
+_LEET_READINGS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "0": (("о",), ("o",)),
+    "3": (("з", "е"), ("e",)),
+    "1": (("и", "л"), ("i", "l")),
+    "6": (("б",), ("b",)),
+    "4": (("ч", "а"), ("a",)),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,25 +212,34 @@ def _deobfuscate_words(text: str) -> str:
 
 
 def _unleet(word: str) -> str:
-    """Turn '0'/'3' into letters inside otherwise alphabetic words («0зон», «иди0т»)."""
+    """Turn digits into the letters they stand for inside words («0зон», «иди0т», «т3л3гр4м»).
+
+    The usual reading (0→о, 3→з, 1→и, 6→б) is kept for ordinary words; where it gives no
+    real word, other readings (3→е, 4→а/ч, 1→л) are tried and kept only if they spell a
+    dictionary word or a messenger name. Short or digit-heavy words need such a reading.
+    """
     digits = [c for c in word if c.isdigit()]
     letters = [c for c in word if c.isalpha()]
-    if len(digits) > max(2, len(letters) // 2) or any(d not in _LEET for d in digits):
+    if len(digits) > min(4, len(letters)) or any(d not in _LEET_READINGS for d in digits):
         return word
-    if len(letters) < 3:  # «0з0н»: short words only when they spell a name the detectors know
-        candidate = "".join(_LEET[c][0] if c in _LEET else c for c in word)
-        return candidate if candidate.lower() in _JOINABLE and any(is_cyrillic(c) for c in letters) else word
     cyr = any(is_cyrillic(c) for c in letters)
-    out: list[str] = []
-    for c in word:
-        if c in _LEET:
-            repl = _LEET[c][0] if cyr else _LEET[c][1]
-            if repl is None:
-                return word
-            out.append(repl)
-        else:
-            out.append(c)
-    return "".join(out)
+    readings = [_LEET_READINGS[c][0 if cyr else 1] if c.isdigit() else (c,) for c in word]
+    usual = "".join(r[0] for r in readings)
+    if _spells_something(usual):
+        return usual
+    for candidate in itertools.islice(itertools.product(*readings), 1, 16):
+        joined = "".join(candidate)
+        if _spells_something(joined):
+            return joined
+    loose = len(letters) < 3 or len(digits) > max(2, len(letters) // 2)
+    return word if loose else usual
+
+
+def _spells_something(candidate: str) -> bool:
+    lowered = candidate.lower()
+    if len(lowered) < 3:
+        return False
+    return lowered in _JOINABLE or is_known_word(lowered) or p.COMPACT_MESSENGERS.search(lowered) is not None
 
 
 def _expand_casefold(text: str, starts: list[int], ends: list[int]) -> tuple[str, list[int], list[int]]:

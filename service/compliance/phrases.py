@@ -21,15 +21,16 @@ _NUMBER = Slot(words("номер"), bad_next=lx.NUMBER_NOT_PHONE, need_prev=lx.P
 _ADDRESS = Slot(words("адрес"), bad_next=lx.ADDRESS_NOT_PERSONAL)
 _CARD = Slot(words("карта"), need_prev=lx.CARD_DATA, bad_next=lx.CARD_NOT_PAYMENT)
 _SMS_CODE = Slot(words("код пароль"), need_next=words("смс sms подтверждение cvv"))
+_SMS_CODE_AFTER = Slot(words("код пароль"), need_prev=words("смс sms"))
 _YOUR_MESSENGER = Slot(words("<messenger>"), need_prev=lx.POSSESSIVE_YOURS)
-_YOUR_MESSENGER_ANY = Slot(words("<messenger> страница профиль аккаунт ник никнейм"))
+_YOUR_MESSENGER_ANY = Slot(words("<messenger> страница профиль аккаунт ник никнейм мессенджер соцсеть"))
 _YOURS_BEFORE = Slot(lx.CONTACT_OBJECTS | words("номер"), need_prev=lx.POSSESSIVE_YOURS, bad_next=lx.NUMBER_NOT_PHONE)
 _YOURS_AFTER = Slot(lx.CONTACT_OBJECTS | words("номер"), need_next=lx.POSSESSIVE_YOURS, bad_next=lx.NUMBER_NOT_PHONE)
 
 CONTACT_REQUEST_RULES: Final = (
     tuple(
         PhraseRule(C.CONTACT_REQUEST, (_ASK, obj), window=5, request=True)
-        for obj in (_CONTACT_OBJECT, _NUMBER, _ADDRESS, _CARD, _SMS_CODE, _YOUR_MESSENGER)
+        for obj in (_CONTACT_OBJECT, _NUMBER, _ADDRESS, _CARD, _SMS_CODE, _SMS_CODE_AFTER, _YOUR_MESSENGER)
     )
     + tuple(
         PhraseRule(C.CONTACT_REQUEST, (Slot(lx.NEED_WORDS), obj), window=5)
@@ -76,6 +77,7 @@ DEAL_RULES: Final = (
         veto=lx.PAY_VETO,
         unless=lx.BYPASS_PREPS,
         kind="payment",
+        denied_after=True,
     ),
     PhraseRule(
         C.OFF_PLATFORM_DEAL,
@@ -155,11 +157,10 @@ CANCEL_RULES: Final = (
     ),
     PhraseRule(
         C.CANCEL_REQUEST,
-        (
-            Slot(words("забирать забрать получать получить выкупать выкупить"), grams=words("impr")),
-            Slot(lx.REFUSE_OBJECTS),
-        ),
+        # «не забирайте посылку», «просим не забирать его»
+        (Slot(words("забирать забрать получать получить выкупать выкупить")), Slot(lx.REFUSE_OBJECTS)),
         window=4,
+        request=True,
         negation=Negation.REQUIRED,
     ),
 )

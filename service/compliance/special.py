@@ -50,14 +50,16 @@ def find_review_rewards(doc: Doc) -> Iterator[Hit]:
         nouns = [t for t in sentence if not lx.REVIEW_NOUNS.isdisjoint(t.lemmas)]
         if not nouns:
             continue
+        lemmas = doc.sentence_lemmas(nouns[0].sentence)
+        if not lx.REWARD_REFUSALS.isdisjoint(lemmas):
+            continue  # «вознаграждение за отзывы запрещено правилами»
         rewards = [t for t in sentence if not lx.REWARDS.isdisjoint(t.lemmas)]
-        if not rewards and k + 1 < len(sentences):
-            following = sentences[k + 1]
+        for following in sentences[k + 1 : k + 3] if not rewards else ():
             if _offers_in_return(following):
                 rewards = [t for t in following if not lx.REWARDS.isdisjoint(t.lemmas)]
+                break
         if not rewards:
             continue
-        lemmas = doc.sentence_lemmas(nouns[0].sentence)
         wants_change = not lx.REVIEW_EDIT_VERBS.isdisjoint(lemmas) or not lx.RATE_VERBS.isdisjoint(lemmas)
         for noun in nouns:
             before = doc.tokens[max(0, noun.idx - 2) : noun.idx]
