@@ -46,10 +46,10 @@ class Settings(BaseSettings):
     llm_max_retries: int = Field(default=2, ge=0, le=10)  # per model, on 429 and 5xx, with backoff
 
     retrieval_top_k: int = Field(default=3, ge=1, le=20)
-    retrieval_min_score: float = Field(default=0.87, ge=0.0, le=1.0)
-    retrieval_lexical_weight: float = Field(default=0.05, ge=0.0, le=1.0)
-    retrieval_out_of_scope_margin: float = Field(default=0.01, ge=-1.0, le=1.0)
-    retrieval_context_boost: float = Field(default=0.0, ge=0.0, le=0.2)
+    retrieval_min_score: float = Field(default=0.865, ge=0.0, le=1.0)
+    retrieval_lexical_weight: float = Field(default=0.07, ge=0.0, le=1.0)
+    retrieval_out_of_scope_margin: float = Field(default=0.0, ge=-1.0, le=1.0)
+    retrieval_context_boost: float = Field(default=0.01, ge=0.0, le=0.2)
     retrieval_min_coverage: float = Field(default=0.1, ge=0.0, le=1.0)
     retrieval_trusted_score: float = Field(default=0.9, ge=0.0, le=1.0)
     response_deadline_hours: float = Field(default=4.0, gt=0)

@@ -19,9 +19,8 @@ from service.evaluation.common import load_questions, ratio, write_report
 from service.retrieval.retriever import MODES, Mode, RetrievalResult, Retriever
 from service.retrieval.tuning import Tuning
 
-# Floors the CI gate enforces on the test split for the hybrid system.
-# Abstain recall is held at an interim 0.88 (0.8846 measured on the enlarged test split); the target is 0.90.
-GATE = {"recall@1": 0.92, "recall@3": 0.98, "abstain_recall": 0.88}
+# Floors the CI gate enforces on the test split for the hybrid system: the targets themselves.
+GATE = {"recall@1": 0.92, "recall@3": 0.98, "abstain_recall": 0.90}
 MAX_FALSE_ABSTAIN = 0.03
 CURVE_THRESHOLDS = [round(0.84 + 0.005 * i, 3) for i in range(13)]
 
