@@ -18,6 +18,7 @@ from functools import lru_cache
 from . import patterns as p
 from .confusables import LATIN_TO_CYRILLIC, fold_word_scripts, is_cyrillic
 from .morph import is_known_word
+from .phones import NUMBER_WORDS
 from .spaced import collapse_spaced
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
@@ -31,6 +32,7 @@ _SIMPLE_RE = re.compile("[" + "".join(_SIMPLE_MAP) + "]")
 # A letter outside the Russian alphabet, or a digit that may be glued to a letter («0зон»).
 _SUSPICIOUS = re.compile(r"[a-zA-Z\u00c0-\u024f\u0370-\u03ff\u0400-\u040f\u0450-\u052f]|\d+")
 _CONFUSABLE_ASCII = frozenset(LATIN_TO_CYRILLIC)
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 _AT_IN_WORD = re.compile(r"(?<=[а-яёА-ЯЁ])@(?=[а-яёА-ЯЁ])")
 # Letters without a look-alike in the other script decide which script a text is in.
 _PLAIN_CYRILLIC = re.compile(r"[бгдёжзийлпфцчшщъыьэюяБГДЁЖЗИЙЛПФЦЧШЩЪЫЬЭЮЯвтнмВ]")
@@ -220,6 +222,8 @@ def _unleet(word: str) -> str:
     """
     digits = [c for c in word if c.isdigit()]
     letters = [c for c in word if c.isalpha()]
+    if any(run in NUMBER_WORDS for run in _LETTER_RUN.findall(word.lower())):
+        return word  # «1два3», «6семь»: digits mixed with number words spell a phone number
     if len(digits) > min(4, len(letters)) or any(d not in _LEET_READINGS for d in digits):
         return word
     cyr = any(is_cyrillic(c) for c in letters)

@@ -40,14 +40,14 @@ _HUNDREDS = {
     "сто": 100, "двести": 200, "триста": 300, "четыреста": 400, "пятьсот": 500,
     "шестьсот": 600, "семьсот": 700, "восемьсот": 800, "девятьсот": 900,
 }  # fmt: skip
-_NUMBER_WORDS = {**_UNITS, **_TEENS, **_TENS, **_HUNDREDS}
+NUMBER_WORDS = {**_UNITS, **_TEENS, **_TENS, **_HUNDREDS}
 # Letters typed instead of digits inside a number («+7 (912) З45-67-89»).
 _DIGIT_LOOKALIKES = {"о": "0", "o": "0", "з": "3", "l": "1", "i": "1", "б": "6"}
 _PIECE_RE = re.compile(r"\d+|[a-zа-я]+")
 _DIGIT_RE = re.compile(r"\d")
 _GLUED_LOOKALIKES_RE = re.compile(r"(?<=\d)[озlib]{1,3}|[озlib]{1,3}(?=\d)")
 _NUMBER_WORD_RE = re.compile(
-    r"(?<![a-zа-я])(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")(?![a-zа-я])"
+    r"(?<![a-zа-я])(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")(?![a-zа-я])"
 )
 _PLUS_WORDS = frozenset({"плюс", "plus"})
 _GAP_RE = re.compile(r"[\s\-().+/]{0,4}")
@@ -93,7 +93,7 @@ def _runs(text: str) -> Iterator[list[_Group]]:
     last_numeric = False
     for m in _PIECE_RE.finditer(text):
         piece = m.group()
-        is_word = piece in _NUMBER_WORDS
+        is_word = piece in NUMBER_WORDS
         # «9I6», «Зо5»: up to three look-alike letters glued to a digit stand for digits.
         glued = (
             len(piece) <= 3
@@ -148,13 +148,13 @@ def _compose(pending: list[tuple[str, int, int, bool]]) -> list[_Group]:
     for word, s, e, plus in pending:
         kind = "h" if word in _HUNDREDS else "t" if word in _TENS else "n" if word in _TEENS else "u"
         if value >= 0 and kind in open_for:
-            value += _NUMBER_WORDS[word]
+            value += NUMBER_WORDS[word]
             end = e
             open_for = "u" if kind == "t" else ""
             continue
         if value >= 0:
             groups.append(_Group(str(value), start, end, lead_plus))
-        value, start, end, lead_plus = _NUMBER_WORDS[word], s, e, plus
+        value, start, end, lead_plus = NUMBER_WORDS[word], s, e, plus
         open_for = "tnu" if kind == "h" else "u" if kind == "t" else ""
     if value >= 0:
         groups.append(_Group(str(value), start, end, lead_plus))

@@ -7,6 +7,7 @@ target (Ozon or a competitor) and a negative judgement in the same sentence.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 
 from . import lexicon as lx
@@ -18,6 +19,7 @@ from .morph import Token
 
 _PARTICLES = lx.words("ну эй да и же вот а")
 _HABIT_WINDOW = 3
+_SHOP_LEADS = lx.words("у в магазин продавец")
 
 
 def find_insults(doc: Doc) -> Iterator[Hit]:
@@ -70,11 +72,10 @@ def find_review_rewards(doc: Doc) -> Iterator[Hit]:
 
 
 def _offers_in_return(sentence: list[Token]) -> bool:
-    """«Взамен — промокод», «За это дарим …» at the start of a sentence."""
-    head = sentence[:3]
-    if any("взамен" in t.lemmas for t in head):
+    """«Взамен — промокод», «… а за это дарим …»."""
+    if any("взамен" in t.lemmas for t in sentence):
         return True
-    return len(head) >= 2 and "за" in head[0].lemmas and "это" in head[1].lemmas
+    return any("за" in a.lemmas and "это" in b.lemmas for a, b in itertools.pairwise(sentence))
 
 
 def find_disparagement(doc: Doc, marketplaces: Sequence[tuple[int, int]]) -> Iterator[Hit]:
@@ -115,6 +116,8 @@ def find_marketplace_deals(doc: Doc, marketplaces: Sequence[tuple[int, int]]) ->
 def _is_rival(doc: Doc, tok: Token, in_markets: set[int]) -> bool:
     if not lx.COMPETITORS.isdisjoint(tok.lemmas) or tok.idx in in_markets:
         return True
+    if tok.start and doc.text[tok.start - 1] in '«"' and tok.idx:
+        return not _SHOP_LEADS.isdisjoint(doc.tokens[tok.idx - 1].lemmas)  # «у «ТехноМира»», «в «Ромашке»»
     if lx.OTHER_SELLERS.isdisjoint(tok.lemmas):
         return False
     prev = doc.tokens[max(0, tok.idx - 2) : tok.idx]
