@@ -174,6 +174,39 @@ class NoticeCreate(StrictBody):
         return _as_utc(value)
 
 
+class Quantiles(BaseModel):
+    p50: float | None
+    p90: float | None
+
+
+class EntryRates(BaseModel):
+    decided: int
+    approved: int
+    edited: int
+    acceptance_rate: float | None = Field(description="approved / decided")
+    edit_rate: float | None = Field(description="approved with an edited text / approved")
+
+
+class WindowStatsOut(BaseModel):
+    first_response_seconds: Quantiles
+    response_rate: float | None = Field(description="answered within the deadline / messages whose outcome is known")
+    total: int = Field(description="buyer messages received in the window")
+    answered: int
+    answered_in_time: int
+    pending: int = Field(description="open and still within the deadline: not counted in response_rate")
+    overdue: int = Field(description="open and past the deadline")
+    acceptance_rate: float | None
+    edit_rate: float | None
+    decided: int
+    by_entry: dict[str, EntryRates] = Field(description="keyed by the draft's top knowledge entry id")
+
+
+class StatsOut(BaseModel):
+    generated_at: dt.datetime
+    deadline_hours: float
+    windows: dict[str, WindowStatsOut]
+
+
 class RetrieveBody(StrictBody):
     question: str = Field(min_length=1, max_length=MAX_MESSAGE_CHARS)
     k: int = Field(default=3, ge=1, le=20)
