@@ -26,7 +26,7 @@ def test_metrics_match_the_stats(client: TestClient) -> None:
     empty = client.get("/metrics")
     assert empty.status_code == 200
     assert empty.headers["content-type"].startswith("text/plain")
-    assert _samples(empty.text)[("otvet_buyer_messages_total", (("window", "24h"),))] == 0
+    assert _samples(empty.text)[("otvet_buyer_messages_received", (("window", "24h"),))] == 0
     assert not any(name == "otvet_response_rate" for name, _ in _samples(empty.text))  # no data, no sample
 
     seed(client)
@@ -35,7 +35,7 @@ def test_metrics_match_the_stats(client: TestClient) -> None:
     for window in ("24h", "7d", "30d"):
         labels = (("window", window),)
         assert samples[("otvet_response_rate", labels)] == stats[window]["response_rate"]
-        assert samples[("otvet_buyer_messages_total", labels)] == stats[window]["total"]
+        assert samples[("otvet_buyer_messages_received", labels)] == stats[window]["total"]
         assert samples[("otvet_buyer_messages_overdue", labels)] == stats[window]["overdue"]
         assert samples[("otvet_draft_acceptance_rate", labels)] == stats[window]["acceptance_rate"]
         assert samples[("otvet_first_response_seconds", (("quantile", "0.9"), ("window", window)))] > 0

@@ -13,7 +13,10 @@ from service.api.app import create_app
 from service.compliance import check
 from service.core import Otvet
 from service.drafting.slots import format_date_ru
-from service.notices.requests import MOSCOW
+from service.knowledge.models import AnswerTemplate
+from service.notices.compose import compose_notice
+from service.notices.requests import MOSCOW, NoticeRequest
+from service.notices.templates import NoticeTemplates
 from service.retrieval.embedder import Embedder
 from tests.conftest import make_settings
 
@@ -151,3 +154,22 @@ def test_notice_can_be_approved_like_a_reply(client: TestClient) -> None:
     assert approved.status_code == 200
     assert approved.json()["status"] == "approved"
     assert approved.json()["kind"] == "notice"
+
+
+def test_long_product_name_falls_back_to_the_shorter_alternative() -> None:
+    """kb check measures templates with a short sample name; a real one may be 300 characters."""
+    templates = NoticeTemplates(
+        {
+            "shipped": AnswerTemplate(
+                acknowledgement=("Здравствуйте! " + "Спасибо за заказ. " * 40,),
+                solution=("Товар «{product_name}» передан в доставку.", "Заказ {posting_number} передан в доставку."),
+                support=("Трек-номер — {tracking_number}.",),
+            )
+        }
+    )
+    request = NoticeRequest(event="shipped", posting_number=POSTING, tracking_number="RA1", product_name="Куртка")
+    assert "«Куртка»" in compose_notice(templates, request, {}).parts.text()
+    long_name = NoticeRequest(**{**request.__dict__, "product_name": "Куртка демисезонная " * 15})
+    text = compose_notice(templates, long_name, {}).parts.text()
+    assert len(text) <= 1000
+    assert POSTING in text and "Куртка" not in text

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from service.compliance import ComplianceResult, check
-from service.drafting.parts import ReplyParts
+from service.drafting.parts import MAX_REPLY_CHARS, ReplyParts
 from service.drafting.slots import fill_first, format_date_ru
 from service.knowledge.models import PART_NAMES, AnswerTemplate
 from service.notices.requests import NoticeRequest, moscow_today
@@ -48,7 +48,11 @@ def compose_notice(templates: NoticeTemplates, request: NoticeRequest, settings:
         "product_name": request.product_name,
     }
     values = {**settings, **{name: value.strip() for name, value in facts.items() if value and value.strip()}}
-    return _fill(templates[request.event], values)
+    composed = _fill(templates[request.event], values)
+    if len(composed.parts.text()) > MAX_REPLY_CHARS and "product_name" in values:
+        # A long product name must not cost the notice its place in one Ozon message.
+        composed = _fill(templates[request.event], {k: v for k, v in values.items() if k != "product_name"})
+    return composed
 
 
 def holiday_active(until: dt.date | None, now: dt.datetime) -> bool:

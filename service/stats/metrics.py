@@ -52,7 +52,7 @@ def _window_metrics(windows: dict[str, WindowStats]) -> Iterator[GaugeMetricFami
     counts = {
         name: _gauge(f"otvet_buyer_messages_{name}", doc, ["window"])
         for name, doc in (
-            ("total", "Buyer messages received in the window."),
+            ("received", "Buyer messages received in the window."),
             ("answered", "Buyer messages with an approved reply."),
             ("pending", "Buyer messages open and still within the deadline."),
             ("overdue", "Buyer messages open and past the deadline."),
@@ -72,7 +72,7 @@ def _window_metrics(windows: dict[str, WindowStats]) -> Iterator[GaugeMetricFami
         if responses.response_rate is not None:
             rate.add_metric([window], responses.response_rate)
         for name, value in (
-            ("total", responses.total),
+            ("received", responses.total),
             ("answered", responses.answered),
             ("pending", responses.pending),
             ("overdue", responses.overdue),
