@@ -91,12 +91,8 @@ class Otvet:
             if existing is not None:
                 return existing, False
             now = utcnow()
-            holiday = self.settings.holiday_until
-            on_holiday = holiday is not None and holiday_active(holiday, now)
-            if holiday is not None and on_holiday and request.chat_id and not store.chat_has_drafts(request.chat_id):
-                composed = self._holiday_draft(holiday)
-            else:
-                composed = self._compose(request)
+            holiday = self._holiday_for(store, request.chat_id, now)
+            composed = self._holiday_draft(holiday) if holiday else self._compose(request)
             received = request.received_at or now
             row, created = store.add(
                 NewDraft(
@@ -125,6 +121,13 @@ class Otvet:
         status = (request.order or {}).get("status")
         retrieval = self.retrieve(request.message, order_status=str(status) if status else None)
         return compose_draft(request.message, retrieval, values, buyer_facts, self.llm)
+
+    def _holiday_for(self, store: DraftStore, chat_id: str | None, now: dt.datetime) -> dt.date | None:
+        """The resume date when this message opens a chat during a holiday, else None."""
+        until = self.settings.holiday_until
+        if until is None or not holiday_active(until, now) or chat_id is None:
+            return None
+        return None if store.chat_has_drafts(chat_id) else until
 
     def _holiday_draft(self, until: dt.date) -> ComposedDraft:
         """The first message of a new chat during a holiday: the date the store is back, still for approval."""
