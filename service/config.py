@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import ipaddress
 from functools import lru_cache
 from pathlib import Path
@@ -53,6 +54,10 @@ class Settings(BaseSettings):
     retrieval_min_coverage: float = Field(default=0.1, ge=0.0, le=1.0)
     retrieval_trusted_score: float = Field(default=0.9, ge=0.0, le=1.0)
     response_deadline_hours: float = Field(default=4.0, gt=0)
+    # Notices still pass the compliance check: a blocked one is never approved automatically.
+    auto_approve_notices: bool = False
+    # While today in Moscow is before this date, a new chat's first message gets a holiday reply draft.
+    holiday_until: dt.date | None = None
 
     return_window_days: int = Field(default=7, ge=1, le=365)
     warranty_months: int = Field(default=12, ge=0, le=120)
@@ -64,6 +69,12 @@ class Settings(BaseSettings):
     @classmethod
     def _parse_fallbacks(cls, value: object) -> object:
         return _split_csv(value)
+
+    @field_validator("holiday_until", mode="before")
+    @classmethod
+    def _blank_date(cls, value: object) -> object:
+        """``OTVET_HOLIDAY_UNTIL=`` (set but empty) switches holiday mode off instead of failing start-up."""
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("api_keys", mode="before")
     @classmethod

@@ -16,11 +16,14 @@ from sqlalchemy import Engine
 from service.compliance import check
 from service.config import Settings
 from service.drafting.llm import LLMDrafter
-from service.drafting.pipeline import compose_draft
+from service.drafting.pipeline import ComposedDraft, compose_draft
 from service.drafting.slots import order_values, setting_values
 from service.errors import Conflict, InputError, KnowledgeError, PolicyBlocked
 from service.knowledge import KnowledgeBase, load_knowledge_base
 from service.knowledge.check import check_knowledge
+from service.notices.compose import compose_holiday, compose_notice, holiday_active
+from service.notices.requests import NoticeRequest
+from service.notices.templates import NoticeTemplates, load_notice_templates
 from service.retrieval.embedder import Embedder
 from service.retrieval.retriever import RetrievalResult, Retriever
 from service.storage.database import make_engine, make_session_factory, migrate
@@ -48,6 +51,7 @@ class Otvet:
         self.embedder = embedder or Embedder(settings.embedding_model, settings.embedding_backend)
         self._reload_lock = threading.Lock()
         self.retriever = self._build_retriever(load_knowledge_base(settings.knowledge_dir))
+        self.notice_templates: NoticeTemplates = load_notice_templates(settings.knowledge_dir)
         self.llm = LLMDrafter(settings) if settings.llm_enabled else None
 
     def _build_retriever(self, kb: KnowledgeBase) -> Retriever:
@@ -73,7 +77,9 @@ class Otvet:
                     details=[{"file": p.file, "line": p.line, "message": p.message} for p in problems],
                 )
             retriever = self._build_retriever(load_knowledge_base(self.settings.knowledge_dir))
+            notice_templates = load_notice_templates(self.settings.knowledge_dir)
             self.retriever = retriever  # a single reference swap: atomic for concurrent readers
+            self.notice_templates = notice_templates
         log.info("knowledge reloaded: %d entries, index %s", len(retriever.kb), retriever.index.key)
         return retriever.kb
 
@@ -84,13 +90,10 @@ class Otvet:
             existing = store.find_by_message(request.chat_id, request.message_id)
             if existing is not None:
                 return existing, False
-            order = {k: v for k, v in (request.order or {}).items() if k != "status"}
-            buyer_facts = order_values(order)
-            values = {**setting_values(self.settings), **buyer_facts}
-            status = (request.order or {}).get("status")
-            retrieval = self.retrieve(request.message, order_status=str(status) if status else None)
-            composed = compose_draft(request.message, retrieval, values, buyer_facts, self.llm)
-            received = request.received_at or utcnow()
+            now = utcnow()
+            holiday = self._holiday_for(store, request.chat_id, now)
+            composed = self._holiday_draft(holiday) if holiday else self._compose(request)
+            received = request.received_at or now
             row, created = store.add(
                 NewDraft(
                     chat_id=request.chat_id,
@@ -110,6 +113,71 @@ class Otvet:
                 )
             )
             return row, created
+
+    def _compose(self, request: DraftInput) -> ComposedDraft:
+        order = {k: v for k, v in (request.order or {}).items() if k != "status"}
+        buyer_facts = order_values(order)
+        values = {**setting_values(self.settings), **buyer_facts}
+        status = (request.order or {}).get("status")
+        retrieval = self.retrieve(request.message, order_status=str(status) if status else None)
+        return compose_draft(request.message, retrieval, values, buyer_facts, self.llm)
+
+    def _holiday_for(self, store: DraftStore, chat_id: str | None, now: dt.datetime) -> dt.date | None:
+        """The resume date when this message opens a chat during a holiday, else None."""
+        until = self.settings.holiday_until
+        if until is None or not holiday_active(until, now) or chat_id is None:
+            return None
+        return None if store.chat_has_drafts(chat_id) else until
+
+    def _holiday_draft(self, until: dt.date) -> ComposedDraft:
+        """The first message of a new chat during a holiday: the date the store is back, still for approval."""
+        text = compose_holiday(self.notice_templates, until, setting_values(self.settings))
+        reason = "holiday_mode" if text.compliance.allowed else "policy_violation"
+        meta = {"holiday_until": until.isoformat()}
+        return ComposedDraft(text.status, reason, text.parts, text.compliance, "holiday", [], meta)
+
+    def create_notice(self, request: NoticeRequest, now: dt.datetime | None = None) -> tuple[DraftRow, bool]:
+        """Returns (draft, created); the same event for the same posting returns the first notice."""
+        now = now or utcnow()
+        with self.sessions() as session:
+            store = DraftStore(session)
+            existing = store.find_by_notice_key(request.key)
+            if existing is not None:
+                return existing, False
+            request.validate(now)
+            text = compose_notice(self.notice_templates, request, setting_values(self.settings))
+            order = {
+                "posting_number": request.posting_number,
+                "tracking_number": request.tracking_number,
+                "delivery_date": request.new_date,
+                "product_name": request.product_name,
+            }
+            row, created = store.add(
+                NewDraft(
+                    chat_id=request.chat_id,
+                    message_id=None,
+                    message="",
+                    order_data=_jsonable(order),
+                    status=text.status,
+                    reason=text.reason,
+                    text=text.parts.text(),
+                    parts=text.parts.model_dump(),
+                    sources=[],
+                    compliance=text.compliance.model_dump(mode="json"),
+                    drafter="notice",
+                    meta={"notice": request.describe()},
+                    received_at=now,
+                    due_at=now + dt.timedelta(hours=self.settings.response_deadline_hours),
+                    kind="notice",
+                    notice_key=request.key,
+                )
+            )
+        if created and self.settings.auto_approve_notices and row.status == "pending_review":
+            with self.sessions() as session:  # a fresh session loads the new history in full
+                row = DraftStore(session).decide(
+                    row.id, status="approved", actor="otvet", final_text=row.text, note="auto_approved_notice"
+                )
+        return row, created
 
     def approve(self, draft_id: str, reviewer: str, text: str | None) -> DraftRow:
         with self.sessions() as session:

@@ -80,3 +80,25 @@ def test_draft_from_creation_to_approval_over_http(server: str) -> None:
 
         anonymous = httpx.get(f"{server}/v1/drafts/{draft['id']}", timeout=5)
         assert anonymous.status_code == 401
+
+
+def test_notice_stats_and_metrics_over_http(server: str) -> None:
+    with httpx.Client(base_url=server, headers={"Authorization": f"Bearer {API_KEY}"}, timeout=30) as http:
+        reply = http.post("/v1/drafts", json={"message": "Как вернуть товар?", "chat_id": "43", "message_id": "1"})
+        http.post(f"/v1/drafts/{reply.json()['id']}/approve", json={"reviewer": "operator"})
+        notice = http.post(
+            "/v1/notices",
+            json={"event": "shipped", "posting_number": "12345678-0001-1", "tracking_number": "RA123456789RU"},
+        )
+        assert notice.status_code == 201
+        assert notice.json()["kind"] == "notice"
+        assert [item["id"] for item in http.get("/v1/drafts").json()["items"]] == [notice.json()["id"]]
+
+        day = http.get("/v1/stats").json()["windows"]["24h"]
+        assert (day["total"], day["answered_in_time"], day["response_rate"], day["acceptance_rate"]) == (1, 1, 1.0, 1.0)
+
+        metrics = http.get("/metrics")
+        assert metrics.status_code == 200
+        assert 'otvet_response_rate{window="24h"} 1.0' in metrics.text
+        assert 'otvet_drafts{kind="notice",status="pending_review"} 1.0' in metrics.text
+        assert httpx.get(f"{server}/metrics").status_code == 401

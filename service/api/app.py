@@ -10,7 +10,7 @@ from fastapi import Depends, FastAPI
 from service import __version__
 from service.api.deps import require_api_key
 from service.api.errors import install_error_handlers
-from service.api.routers import compliance, drafts, health, knowledge
+from service.api.routers import compliance, drafts, health, knowledge, metrics, notices, stats
 from service.config import Settings, get_settings
 from service.core import Otvet
 
@@ -42,5 +42,8 @@ def create_app(settings: Settings | None = None, otvet: Otvet | None = None) -> 
     app.include_router(drafts.router, dependencies=protected)
     app.include_router(knowledge.router, dependencies=protected)
     app.include_router(compliance.router, dependencies=protected)
+    app.include_router(notices.router, dependencies=protected)
+    app.include_router(stats.router, dependencies=protected)
+    app.include_router(metrics.router, dependencies=protected)
     app.include_router(health.router)
     return app

@@ -119,6 +119,20 @@ class DraftOut(BaseModel):
     usage: Usage | None = None
     grounding: list[GroundingFlag] = []
     steps: list[str] = Field(default=[], description="fixes the model's reply needed, e.g. repair_json, retry_russian")
+    kind: Literal["reply", "notice"] = Field(default="reply", description="notice: a proactive message about an order")
+    overdue: bool = Field(default=False, description="still open and past due_at")
+    notice: NoticeInfo | None = Field(default=None, description="what a notice announces; null for replies")
+
+
+class NoticeInfo(BaseModel):
+    event: str
+    posting_number: str
+    order_number: str | None = None
+    order_created_at: dt.datetime | None = None
+    tracking_number: str | None = None
+    new_date: dt.date | None = None
+    product_name: str | None = None
+    source: str = "api"
 
 
 class DraftList(BaseModel):
@@ -135,6 +149,62 @@ class ApproveBody(StrictBody):
 class RejectBody(StrictBody):
     reviewer: str = Field(min_length=1, max_length=128)
     reason: str = Field(min_length=1, max_length=1000)
+
+
+def _as_utc(value: dt.datetime | None) -> dt.datetime | None:
+    """A time without a zone is taken as UTC, the only unambiguous reading."""
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=dt.UTC)
+    return value
+
+
+class NoticeCreate(StrictBody):
+    event: Literal["shipped", "delivered", "delayed", "unpaid_reminder"]
+    posting_number: str | None = Field(default=None, min_length=1, max_length=64)
+    order_number: str | None = Field(default=None, min_length=1, max_length=64, description="when no posting_number")
+    chat_id: str | None = Field(default=None, min_length=1, max_length=128)
+    order_created_at: dt.datetime | None = Field(default=None, description="unpaid_reminder: within 48 h of this")
+    tracking_number: str | None = Field(default=None, min_length=1, max_length=64, description="shipped: required")
+    new_date: dt.date | None = Field(default=None, description="delayed: the new delivery date, required")
+    product_name: str | None = Field(default=None, min_length=1, max_length=300)
+
+    @field_validator("order_created_at")
+    @classmethod
+    def _aware(cls, value: dt.datetime | None) -> dt.datetime | None:
+        return _as_utc(value)
+
+
+class Quantiles(BaseModel):
+    p50: float | None
+    p90: float | None
+
+
+class EntryRates(BaseModel):
+    decided: int
+    approved: int
+    edited: int
+    acceptance_rate: float | None = Field(description="approved / decided")
+    edit_rate: float | None = Field(description="approved with an edited text / approved")
+
+
+class WindowStatsOut(BaseModel):
+    first_response_seconds: Quantiles
+    response_rate: float | None = Field(description="answered within the deadline / messages whose outcome is known")
+    total: int = Field(description="buyer messages received in the window")
+    answered: int
+    answered_in_time: int
+    pending: int = Field(description="open and still within the deadline: not counted in response_rate")
+    overdue: int = Field(description="open and past the deadline")
+    acceptance_rate: float | None
+    edit_rate: float | None
+    decided: int
+    by_entry: dict[str, EntryRates] = Field(description="keyed by the draft's top knowledge entry id")
+
+
+class StatsOut(BaseModel):
+    generated_at: dt.datetime
+    deadline_hours: float
+    windows: dict[str, WindowStatsOut]
 
 
 class RetrieveBody(StrictBody):

@@ -14,6 +14,7 @@ from service.drafting.parts import MAX_REPLY_CHARS
 from service.drafting.slots import setting_values
 from service.knowledge.loader import Problem, collect_problems
 from service.knowledge.models import PART_NAMES, Entry
+from service.notices.templates import check_notice_templates
 
 SAMPLE_ORDER = {
     "posting_number": "12345678-0001-1",
@@ -57,4 +58,5 @@ def check_knowledge(settings: Settings) -> tuple[list[Problem], int]:
     values = {**setting_values(settings), **SAMPLE_ORDER}
     for entry in entries:
         problems.extend(_entry_problems(entry, values))
+    problems.extend(check_notice_templates(settings.knowledge_dir, setting_values(settings)))
     return problems, len(entries)

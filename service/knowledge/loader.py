@@ -13,6 +13,7 @@ import yaml
 
 from service.errors import KnowledgeError
 from service.knowledge.models import (
+    NOTICES_FILE,
     ORDER_SLOTS,
     PART_NAMES,
     SETTING_SLOTS,
@@ -136,7 +137,7 @@ def collect(directory: Path) -> Collected:
     entries: list[Entry] = []
     out_of_scope: list[str] = []
     digest = hashlib.sha256()
-    files = sorted(directory.glob("*.yaml")) + sorted(directory.glob("*.yml"))
+    files = [p for p in sorted(directory.glob("*.yaml")) + sorted(directory.glob("*.yml")) if p.name != NOTICES_FILE]
     if not files:
         problems.append(Problem(str(directory), 0, "no *.yaml files found"))
     seen: dict[str, Problem] = {}

@@ -34,6 +34,9 @@ ORDER_SLOTS: frozenset[str] = frozenset({"posting_number", "tracking_number", "d
 # Seller settings always have a value (see Settings), so they need no fallback.
 SETTING_SLOTS: frozenset[str] = frozenset({"return_window", "warranty_period", "support_hours"})
 
+# Notice templates live beside the FAQ but are not FAQ entries; service/notices reads them.
+NOTICES_FILE = "notices.yaml"
+
 PART_NAMES: tuple[str, str, str] = ("acknowledgement", "solution", "support")
 
 

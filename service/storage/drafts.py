@@ -39,6 +39,8 @@ class NewDraft:
     meta: dict[str, Any]
     received_at: dt.datetime
     due_at: dt.datetime
+    kind: str = "reply"
+    notice_key: str | None = None
 
 
 class DraftStore:
@@ -51,8 +53,17 @@ class DraftStore:
         query = select(DraftRow).where(DraftRow.chat_id == chat_id, DraftRow.message_id == message_id)
         return self.session.scalars(query.options(selectinload(DraftRow.events))).first()
 
+    def find_by_notice_key(self, notice_key: str) -> DraftRow | None:
+        query = select(DraftRow).where(DraftRow.notice_key == notice_key)
+        return self.session.scalars(query.options(selectinload(DraftRow.events))).first()
+
+    def chat_has_drafts(self, chat_id: str) -> bool:
+        """Whether otvet has seen this chat before: a buyer message in it was drafted already."""
+        query = select(DraftRow.id).where(DraftRow.chat_id == chat_id, DraftRow.kind == "reply").limit(1)
+        return self.session.scalars(query).first() is not None
+
     def add(self, new: NewDraft) -> tuple[DraftRow, bool]:
-        """Insert, or return the existing draft for the same chat message (created=False)."""
+        """Insert, or return the existing draft for the same chat message or notice (created=False)."""
         now = utcnow()
         row = DraftRow(id=str(uuid.uuid4()), created_at=now, updated_at=now, **new.__dict__)
         row.events.append(
@@ -63,7 +74,11 @@ class DraftStore:
             self.session.commit()
         except IntegrityError:
             self.session.rollback()
-            existing = self.find_by_message(new.chat_id, new.message_id)
+            existing = (
+                self.find_by_notice_key(new.notice_key)
+                if new.notice_key is not None
+                else self.find_by_message(new.chat_id, new.message_id)
+            )
             if existing is None:
                 raise
             return existing, False

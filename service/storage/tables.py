@@ -35,9 +35,15 @@ class Base(DeclarativeBase):
 
 class DraftRow(Base):
     __tablename__ = "drafts"
-    __table_args__ = (UniqueConstraint("chat_id", "message_id", name="uq_drafts_chat_message"),)
+    __table_args__ = (
+        UniqueConstraint("chat_id", "message_id", name="uq_drafts_chat_message"),
+        UniqueConstraint("notice_key", name="uq_drafts_notice_key"),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    # "reply" answers a buyer message; "notice" is a proactive message about an order event.
+    kind: Mapped[str] = mapped_column(String(16), default="reply", server_default="reply", index=True)
+    notice_key: Mapped[str | None] = mapped_column(String(200))
     chat_id: Mapped[str | None] = mapped_column(String(128))
     message_id: Mapped[str | None] = mapped_column(String(128))
     message: Mapped[str] = mapped_column(Text)

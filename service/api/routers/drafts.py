@@ -19,7 +19,7 @@ from service.api.schemas import (
 )
 from service.core import DraftInput
 from service.errors import InputError
-from service.storage.drafts import ALL_STATUSES, OPEN_STATUSES
+from service.storage.drafts import ALL_STATUSES, OPEN_STATUSES, utcnow
 from service.storage.tables import DraftRow
 
 router = APIRouter(prefix="/v1/drafts", tags=["drafts"])
@@ -56,6 +56,9 @@ def to_out(row: DraftRow) -> DraftOut:
             "usage": row.meta.get("usage"),
             "grounding": row.meta.get("grounding", []),
             "steps": row.meta.get("steps", []),
+            "kind": row.kind,
+            "overdue": row.status in OPEN_STATUSES and row.due_at < utcnow(),
+            "notice": row.meta.get("notice"),
         }
     )
 
@@ -88,7 +91,7 @@ def list_drafts(
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> DraftList:
-    """The queue, most urgent ``due_at`` first."""
+    """The queue, most urgent ``due_at`` first; ``overdue`` marks open drafts past it."""
     wanted = tuple(s.strip() for raw in status_filter or [] for s in raw.split(",") if s.strip())
     unknown = sorted(set(wanted) - set(ALL_STATUSES))
     if unknown:

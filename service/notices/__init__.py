@@ -1,0 +1,1 @@
+"""Proactive notices about an order (shipped, delivered, delayed, unpaid) and the holiday reply."""

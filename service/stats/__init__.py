@@ -1,0 +1,1 @@
+"""Response deadlines and review outcomes: the numbers behind ``GET /v1/stats`` and ``/metrics``."""
