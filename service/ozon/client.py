@@ -80,15 +80,15 @@ class OzonClient:
     async def aclose(self) -> None:
         await self._http.aclose()
 
-    async def _call(self, path: str, body: dict[str, Any], *, repeat_ambiguous: bool = True) -> dict[str, Any]:
-        """POST with retries. ``repeat_ambiguous=False`` for sends: a timeout or 5xx is handed to the caller."""
+    async def _call(self, path: str, body: dict[str, Any], *, retries: int | None = None) -> dict[str, Any]:
+        """POST, retried on 429, 5xx and timeouts with backoff (``Retry-After`` when Ozon gives one)."""
         attempt = 0
+        limit = self._retries if retries is None else retries
         while True:
             error = await self._once(path, body)
             if isinstance(error, dict):
                 return error
-            can_repeat = error.retryable and (repeat_ambiguous or not error.ambiguous)
-            if not can_repeat or attempt >= self._retries:
+            if not error.retryable or attempt >= limit:
                 raise error
             delay = error.retry_after if error.retry_after is not None else min(0.5 * 2**attempt, 8.0)
             attempt += 1
@@ -149,10 +149,9 @@ class OzonClient:
         return ChatHistory.model_validate(await self._call("/v3/chat/history", body))
 
     async def send_message(self, chat_id: str, text: str) -> None:
-        """Never repeated on its own after a timeout or 5xx: the outbox verifies the chat first."""
-        await self._call(
-            "/v1/chat/send/message", {"chat_id": chat_id, "text": check_text(text)}, repeat_ambiguous=False
-        )
+        """One call, never repeated here: the outbox records each attempt, and after a timeout or 5xx
+        checks the chat before sending again."""
+        await self._call("/v1/chat/send/message", {"chat_id": chat_id, "text": check_text(text)}, retries=0)
 
     async def mark_read(self, chat_id: str, from_message_id: str) -> None:
         await self._call("/v2/chat/read", {"chat_id": chat_id, "from_message_id": from_message_id})
