@@ -14,6 +14,7 @@ from sqlalchemy import update
 from service.api.app import create_app
 from service.core import Otvet
 from service.errors import Conflict
+from service.outbox import store
 from service.retrieval.embedder import Embedder
 from service.storage.channel_tables import ChatRow, SendAttemptRow
 from tests.fake_ozon import FakeOzon, Fault, running_fake
@@ -217,7 +218,6 @@ def test_two_workers_approving_and_sending_at_once_send_once(
     """Each worker has its own engine and connection pool, as separate processes would."""
     ozon, _ = fake
     drafts = [ozon_draft(app, ozon, f"chat-{n}") for n in range(3)]
-    ozon.fail(SEND, *[Fault(delay=0.3)] * 0)
     workers = [Otvet(ozon_otvet.settings, embedder=embedder) for _ in range(2)]
     barrier = threading.Barrier(2)
     outcomes: list[str] = []
@@ -245,3 +245,30 @@ def test_two_workers_approving_and_sending_at_once_send_once(
     for n, draft in enumerate(drafts):
         assert ozon.seller_texts(f"chat-{n}") == [draft["text"]]
     assert len(ozon.calls_to(SEND)) == 3
+
+
+def test_concurrent_claims_take_each_row_once(
+    app: TestClient, fake: tuple[FakeOzon, str], ozon_otvet: Otvet, embedder: Embedder
+) -> None:
+    """Four claimers on their own engines race for the same due rows: every row goes to exactly one."""
+    ozon, _ = fake
+    drafts = [ozon_draft(app, ozon, f"chat-{n}") for n in range(4)]
+    for draft in drafts:
+        approve(app, draft["id"])
+    engines = [Otvet(ozon_otvet.settings, embedder=embedder) for _ in range(4)]
+    barrier = threading.Barrier(len(engines))
+    claimed: list[str] = []
+
+    def claim(otvet: Otvet, name: str) -> None:
+        barrier.wait()
+        with otvet.sessions() as session:
+            claimed.extend(c.draft_id for c in store.claim_due(session, name, dt.timedelta(minutes=1)))
+
+    threads = [threading.Thread(target=claim, args=(o, f"w{i}")) for i, o in enumerate(engines)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    for engine in engines:
+        engine.close()
+    assert sorted(claimed) == sorted(d["id"] for d in drafts)

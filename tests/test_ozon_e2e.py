@@ -7,6 +7,9 @@ even with a duplicate push and a worker killed in the middle of the send and sta
 from __future__ import annotations
 
 import asyncio
+import os
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -19,7 +22,7 @@ from service.api.app import create_app
 from service.core import Otvet
 from service.retrieval.embedder import Embedder
 from service.worker import Worker
-from tests.fake_ozon import FakeOzon, Fault, running_fake, serve
+from tests.fake_ozon import API_KEY, CLIENT_ID, FakeOzon, Fault, running_fake, serve
 from tests.ozon_helpers import ozon_settings
 
 pytestmark = pytest.mark.e2e
@@ -148,3 +151,46 @@ def test_final_send_failure_is_visible_through_the_api(stack: tuple[FakeOzon, st
     failed = http.get("/v1/drafts").json()["items"][0]
     assert failed["send_status"] == "send_failed" and "502" in failed["send_error"]
     assert fake.seller_texts("chat-x") == []
+
+
+def _approved_draft(fake: FakeOzon, url: str, http: httpx.Client, chat_id: str) -> dict:
+    assert fake.push(url, fake.buyer_writes(chat_id, "Как вернуть товар?")).status_code == 200
+    wait_for(lambda: any(d["chat_id"] == chat_id for d in http.get("/v1/drafts").json()["items"]))
+    draft = next(d for d in http.get("/v1/drafts").json()["items"] if d["chat_id"] == chat_id)
+    http.post(f"/v1/drafts/{draft['id']}/approve", json={"reviewer": "operator"}).raise_for_status()
+    return draft
+
+
+def test_serve_runs_the_worker_in_process(stack: tuple[FakeOzon, str, Otvet]) -> None:
+    fake, _, otvet = stack
+    with serve(create_app(otvet=otvet, run_worker=True)) as url:
+        http = httpx.Client(base_url=url, headers={"Authorization": "Bearer e2e-key"}, timeout=30)
+        draft = _approved_draft(fake, url, http, "chat-serve")
+        wait_for(lambda: http.get(f"/v1/drafts/{draft['id']}").json()["send_status"] == "sent")
+    assert fake.seller_texts("chat-serve") == [draft["text"]]
+
+
+def test_otvet_worker_command_sends_the_outbox(
+    stack: tuple[FakeOzon, str, Otvet], tmp_path: Path, index_dir: Path, model_dir: Path
+) -> None:
+    fake, url, otvet = stack
+    http = httpx.Client(base_url=url, headers={"Authorization": "Bearer e2e-key"}, timeout=30)
+    draft = _approved_draft(fake, url, http, "chat-cli")
+    settings = otvet.settings
+    env = {
+        **os.environ,
+        "OTVET_DATABASE_URL": settings.database_url,
+        "OTVET_INDEX_DIR": str(index_dir),
+        "OTVET_EMBEDDING_MODEL": str(model_dir),
+        "OTVET_LLM_MODEL": "",
+        "OTVET_OZON_API_BASE": settings.ozon_api_base,
+        "OTVET_OZON_CLIENT_ID": CLIENT_ID,
+        "OTVET_OZON_API_KEY": API_KEY,
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "service.cli", "worker", "--once"], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert API_KEY not in done.stderr + done.stdout
+    assert fake.seller_texts("chat-cli") == [draft["text"]]
+    assert http.get(f"/v1/drafts/{draft['id']}").json()["send_status"] == "sent"
