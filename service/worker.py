@@ -7,6 +7,7 @@ Any number of workers may run at once: every row they take is claimed by a condi
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import socket
@@ -35,7 +36,6 @@ class Worker:
         self.name = name or worker_name()
         self.poll = poll
         self._last_poll = float("-inf")
-        self.wake = asyncio.Event()
 
     async def run_once(self, ozon: OzonClient | None) -> None:
         """One pass. An error in one part is logged and does not stop the others."""
@@ -68,11 +68,8 @@ class Worker:
         try:
             while not stop.is_set():
                 await self.run_once(ozon)
-                self.wake.clear()
-                waits = [asyncio.ensure_future(stop.wait()), asyncio.ensure_future(self.wake.wait())]
-                await asyncio.wait(waits, timeout=self.settings.worker_interval_seconds, return_when="FIRST_COMPLETED")
-                for waiter in waits:
-                    waiter.cancel()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), timeout=self.settings.worker_interval_seconds)
         finally:
             if ozon is not None:
                 await ozon.aclose()

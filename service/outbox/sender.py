@@ -95,9 +95,9 @@ class OutboxSender:
         return False
 
     def _queued_at(self, draft_id: str) -> dt.datetime | None:
+        """The first attempt's start: a matching message older than that is another reply, not this one."""
         with self.otvet.sessions() as session:
-            row = store.outbox_rows(session, [draft_id]).get(draft_id)
-            return row.created_at if row else None
+            return store.first_attempt_at(session, draft_id)
 
     def _start(self, claim: store.Claim) -> int:
         with self.otvet.sessions() as session:

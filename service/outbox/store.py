@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import case, or_, select, update
+from sqlalchemy import case, func, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -189,6 +189,9 @@ def outbox_rows(session: Session, draft_ids: list[str]) -> dict[str, OutboxRow]:
     return {row.draft_id: row for row in rows}
 
 
-def attempt_counts(session: Session, draft_id: str) -> list[SendAttemptRow]:
-    query = select(SendAttemptRow).where(SendAttemptRow.draft_id == draft_id).order_by(SendAttemptRow.id)
-    return list(session.scalars(query))
+def first_attempt_at(session: Session, draft_id: str) -> dt.datetime | None:
+    query = select(func.min(SendAttemptRow.started_at)).where(SendAttemptRow.draft_id == draft_id)
+    value = session.scalar(query)
+    if value is None:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)  # SQLite drops the zone in aggregates

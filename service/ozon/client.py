@@ -45,15 +45,13 @@ def _retry_after(response: httpx.Response) -> float | None:
 
 
 def _error_message(response: httpx.Response) -> str:
+    """Ozon's errors are ``{"code", "message", "details"}``; anything else is shown as text."""
     try:
         body = response.json()
     except ValueError:
-        return response.text[:300] or response.reason_phrase
-    if isinstance(body, dict):
-        message = body.get("message") or (body.get("error") or {}).get("message") if isinstance(body, dict) else None
-        if message:
-            return str(message)[:300]
-    return response.text[:300]
+        body = None
+    message = body.get("message") if isinstance(body, dict) else None
+    return str(message or response.text or response.reason_phrase)[:300]
 
 
 class OzonClient:
