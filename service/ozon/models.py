@@ -98,10 +98,6 @@ class ChatList(OzonModel):
     cursor: str | None = None
 
 
-class SendResult(OzonModel):
-    result: str | None = None
-
-
 class NewMessagePush(OzonModel):
     """``TYPE_NEW_MESSAGE``. The push carries no order number; it is read from the chat history."""
 
