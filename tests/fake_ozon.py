@@ -15,6 +15,7 @@ import threading
 import time
 from collections import defaultdict, deque
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -118,8 +119,14 @@ class FakeOzon:
         return [m["data"][0] for m in self.chats[chat_id].messages if m["user"]["type"] == "Seller"]
 
     @staticmethod
-    def push(target: str, payload: dict[str, Any]) -> httpx.Response:
-        return httpx.post(f"{target}/ozon/push", json=payload, timeout=10)
+    def push(target: str, payload: dict[str, Any], *, copies: int = 1) -> list[httpx.Response]:
+        """Deliver a push ``copies`` times at once, as Ozon does when it retries a delivery it thinks failed."""
+
+        def deliver(_: int) -> httpx.Response:
+            return httpx.post(f"{target}/ozon/push", json=payload, timeout=10)
+
+        with ThreadPoolExecutor(max_workers=copies) as pool:
+            return list(pool.map(deliver, range(copies)))
 
     # --- protocol ------------------------------------------------------------------------------
 
