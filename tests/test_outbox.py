@@ -119,6 +119,9 @@ def test_timeout_after_ozon_delivered_is_not_sent_twice(
     assert send_until_settled(ozon_otvet, draft["id"]) == "sent"
     assert ozon.seller_texts("chat-1") == [draft["text"]]
     assert len(ozon.calls_to(SEND)) == 1  # the retry found the message in the chat history instead
+    with ozon_otvet.sessions() as session:
+        outcomes = [a.outcome for a in session.query(SendAttemptRow).order_by(SendAttemptRow.id)]
+    assert outcomes == ["unknown", "found_in_chat"]
 
 
 def test_final_failure_is_send_failed_in_the_queue_with_ozons_error(

@@ -153,3 +153,12 @@ def test_polling_stores_unread_buyer_messages_once(
     assert asyncio.run(draft_pending(ozon_otvet, None, "test")) == 2
     orders = {d["chat_id"]: d["order"]["posting_number"] for d in app.get("/v1/drafts").json()["items"]}
     assert orders == {"chat-1": "87654321-0012-1", "chat-2": "22222222-0002-1"}
+
+
+def test_polling_pages_through_a_long_unread_history(fake: tuple[FakeOzon, str], ozon_otvet: Otvet) -> None:
+    ozon, _ = fake
+    for n in range(130):
+        ozon.buyer_writes("chat-busy", f"Вопрос номер {n}")
+    assert poll_pass(ozon_otvet) == 130
+    histories = ozon.calls_to("/v3/chat/history")
+    assert len(histories) == 2 and histories[1].body["from_message_id"] != histories[0].body["from_message_id"]

@@ -65,7 +65,7 @@ class OutboxSender:
                 return
             if found:
                 log.info("draft %s was already delivered; not sending again", claim.draft_id)
-                await self._sent(claim, None)
+                await self._sent(claim, await asyncio.to_thread(self._start, claim), outcome="found_in_chat")
                 return
         attempt_id = await asyncio.to_thread(self._start, claim)
         try:
@@ -107,10 +107,10 @@ class OutboxSender:
         with self.otvet.sessions() as session:
             store.finish_attempt(session, attempt_id, outcome, status, error)
 
-    async def _sent(self, claim: store.Claim, attempt_id: int | None) -> None:
+    async def _sent(self, claim: store.Claim, attempt_id: int | None, outcome: str = "sent") -> None:
         def write() -> bool:
             with self.otvet.sessions() as session:
-                store.finish_attempt(session, attempt_id, "sent")
+                store.finish_attempt(session, attempt_id, outcome)
                 return store.mark_sent(session, claim, self.worker)
 
         if await asyncio.to_thread(write) and claim.buyer_message_id:

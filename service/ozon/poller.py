@@ -7,7 +7,7 @@ import logging
 
 from service.core import Otvet
 from service.ozon.client import OzonClient
-from service.ozon.models import ChatListItem
+from service.ozon.models import ChatListItem, ChatMessage
 from service.storage.inbox import IncomingMessage, record_message
 
 log = logging.getLogger(__name__)
@@ -33,11 +33,18 @@ async def poll_once(otvet: Otvet, ozon: OzonClient) -> int:
 async def _poll_chat(otvet: Otvet, ozon: OzonClient, item: ChatListItem) -> int:
     chat_id = item.chat.chat_id
     start = item.first_unread_message_id
-    history = await ozon.chat_history(
-        chat_id, direction="Forward" if start else "Backward", from_message_id=start, limit=100
-    )
+    messages: list[ChatMessage] = []
+    for _ in range(MAX_PAGES):  # forward from the first unread message, page by page
+        history = await ozon.chat_history(
+            chat_id, direction="Forward" if start else "Backward", from_message_id=start, limit=100
+        )
+        fresh = [m for m in history.messages if m.message_id != start or not messages]
+        messages.extend(fresh)
+        if not start or not history.has_next or not fresh:
+            break
+        start = history.messages[-1].message_id
     stored = 0
-    for message in history.messages:
+    for message in messages:
         if not message.user.is_customer or not message.text:
             continue
         incoming = IncomingMessage(
