@@ -25,7 +25,47 @@ def _serve(args: argparse.Namespace) -> int:
         )
         return 2
     setup_logging(settings.log_level)
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_config=None, access_log=False)
+    app = create_app(settings, run_worker=settings.worker_in_process)
+    uvicorn.run(app, host=args.host, port=args.port, log_config=None, access_log=False)
+    return 0
+
+
+def _worker(args: argparse.Namespace) -> int:
+    """The worker on its own: for deployments with several API processes (set OTVET_WORKER_IN_PROCESS=false there)."""
+    import asyncio
+    import signal
+
+    from service.core import Otvet
+    from service.logs import setup_logging
+    from service.ozon.client import OzonClient
+    from service.worker import Worker
+
+    settings = get_settings()
+    setup_logging(settings.log_level)
+    if not settings.ozon_enabled:
+        print("OTVET_OZON_CLIENT_ID and OTVET_OZON_API_KEY are not set: drafting stored messages only", file=sys.stderr)
+    otvet = Otvet(settings)
+
+    async def main() -> None:
+        worker = Worker(otvet)
+        if args.once:
+            ozon = OzonClient(settings) if settings.ozon_enabled else None
+            try:
+                await worker.run_once(ozon)
+            finally:
+                if ozon is not None:
+                    await ozon.aclose()
+            return
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        await worker.run(stop)
+
+    try:
+        asyncio.run(main())
+    finally:
+        otvet.close()
     return 0
 
 
@@ -118,6 +158,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(handler=_serve)
+
+    worker = commands.add_parser("worker", help="draft stored Ozon messages, poll Ozon, send approved replies")
+    worker.add_argument("--once", action="store_true", help="one pass, then exit")
+    worker.set_defaults(handler=_worker)
 
     model = commands.add_parser("model", help="manage the embedding model")
     model_commands = model.add_subparsers(dest="model_command", required=True, metavar="action")

@@ -65,6 +65,20 @@ class Settings(BaseSettings):
 
     log_level: str = "INFO"
 
+    ozon_api_base: str = "https://api-seller.ozon.ru"
+    ozon_client_id: str = ""
+    ozon_api_key: SecretStr | None = None
+    ozon_timeout_seconds: float = Field(default=10.0, gt=0)
+    ozon_max_retries: int = Field(default=3, ge=0, le=10)  # per call, on 429, 5xx and timeouts
+    # Ozon's published source networks for pushes; empty accepts any source (e.g. behind a proxy that filters).
+    ozon_push_allow_ips: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    ozon_poll_interval_seconds: float = Field(default=60.0, gt=0)
+    ozon_send_max_attempts: int = Field(default=6, ge=1, le=50)
+    ozon_send_backoff_seconds: float = Field(default=5.0, gt=0)
+    ozon_send_lease_seconds: float = Field(default=120.0, gt=0)  # a send held longer is taken as crashed
+    worker_in_process: bool = True
+    worker_interval_seconds: float = Field(default=2.0, gt=0)
+
     @field_validator("llm_fallbacks", mode="before")
     @classmethod
     def _parse_fallbacks(cls, value: object) -> object:
@@ -75,6 +89,14 @@ class Settings(BaseSettings):
     def _blank_date(cls, value: object) -> object:
         """``OTVET_HOLIDAY_UNTIL=`` (set but empty) switches holiday mode off instead of failing start-up."""
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("ozon_push_allow_ips", mode="before")
+    @classmethod
+    def _parse_networks(cls, value: object) -> object:
+        networks = _split_csv(value)
+        for item in networks if isinstance(networks, list) else []:
+            ipaddress.ip_network(str(item), strict=False)  # a typo fails at start-up, not at the first push
+        return networks
 
     @field_validator("api_keys", mode="before")
     @classmethod
@@ -94,6 +116,12 @@ class Settings(BaseSettings):
     @property
     def llm_enabled(self) -> bool:
         return bool(self.llm_model.strip())
+
+    @property
+    def ozon_enabled(self) -> bool:
+        """Sending and polling need both credentials; push ingestion works without them."""
+        key = self.ozon_api_key.get_secret_value() if self.ozon_api_key else ""
+        return bool(self.ozon_client_id.strip() and key.strip())
 
 
 def is_loopback(host: str) -> bool:

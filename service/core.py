@@ -18,16 +18,19 @@ from service.config import Settings
 from service.drafting.llm import LLMDrafter
 from service.drafting.pipeline import ComposedDraft, compose_draft
 from service.drafting.slots import order_values, setting_values
-from service.errors import Conflict, InputError, KnowledgeError, PolicyBlocked
+from service.errors import Conflict, KnowledgeError, PolicyBlocked
 from service.knowledge import KnowledgeBase, load_knowledge_base
 from service.knowledge.check import check_knowledge
 from service.notices.compose import compose_holiday, compose_notice, holiday_active
 from service.notices.requests import NoticeRequest
 from service.notices.templates import NoticeTemplates, load_notice_templates
+from service.outbox.store import requeue
+from service.ozon.client import check_text
+from service.ozon.queue import SendInfo, send_infos
 from service.retrieval.embedder import Embedder
 from service.retrieval.retriever import RetrievalResult, Retriever
 from service.storage.database import make_engine, make_session_factory, migrate
-from service.storage.drafts import OPEN_STATUSES, DraftStore, NewDraft, utcnow
+from service.storage.drafts import REVIEWABLE_STATUSES, DraftStore, NewDraft, utcnow
 from service.storage.tables import DraftRow
 
 log = logging.getLogger(__name__)
@@ -40,6 +43,8 @@ class DraftInput:
     message_id: str | None = None
     received_at: dt.datetime | None = None
     order: dict[str, Any] | None = None
+    channel: str = "api"  # "ozon": approved replies go out through the outbox
+    chat_type: str | None = None
 
 
 class Otvet:
@@ -110,6 +115,8 @@ class Otvet:
                     meta=composed.meta,
                     received_at=received,
                     due_at=received + dt.timedelta(hours=self.settings.response_deadline_hours),
+                    channel=request.channel,
+                    chat_type=request.chat_type,
                 )
             )
             return row, created
@@ -183,7 +190,7 @@ class Otvet:
         with self.sessions() as session:
             store = DraftStore(session)
             draft = store.get(draft_id)
-            if draft.status not in OPEN_STATUSES:
+            if draft.status not in REVIEWABLE_STATUSES:
                 raise Conflict(f"draft {draft_id} is already {draft.status}", code="draft_already_decided")
             edited = text is not None and text.strip() != draft.text.strip()
             final_text = text.strip() if text is not None and edited else draft.text
@@ -201,20 +208,37 @@ class Otvet:
                     code="draft_blocked",
                     details=draft.compliance.get("violations", []),
                 )
-            if not final_text.strip():
-                raise InputError("approved text must not be empty", code="empty_text")
+            final_text = check_text(final_text)  # Ozon's 1-1000 characters, before anything is queued
+            outbox = []
+            if draft.channel == "ozon":
+                window = send_infos(session, [draft])[draft.id].window
+                if window is not None and not window.open:
+                    raise Conflict(
+                        "Ozon's chat window has closed; this reply can no longer be sent",
+                        code="chat_window_closed",
+                        details={"window_closed_at": window.closes_at.isoformat() if window.closes_at else None},
+                    )
+                outbox.append(requeue(session, draft, final_text))
             return store.decide(
                 draft_id,
                 status="approved",
                 actor=reviewer,
                 final_text=final_text,
                 note="edited" if edited else None,
-                allowed_from=OPEN_STATUSES,
+                allowed_from=REVIEWABLE_STATUSES,
+                with_rows=outbox,
             )
 
     def reject(self, draft_id: str, reviewer: str, reason: str) -> DraftRow:
         with self.sessions() as session:
-            return DraftStore(session).decide(draft_id, status="rejected", actor=reviewer, final_text=None, note=reason)
+            return DraftStore(session).decide(
+                draft_id,
+                status="rejected",
+                actor=reviewer,
+                final_text=None,
+                note=reason,
+                allowed_from=REVIEWABLE_STATUSES,
+            )
 
     def get_draft(self, draft_id: str) -> DraftRow:
         with self.sessions() as session:
@@ -223,6 +247,10 @@ class Otvet:
     def list_drafts(self, statuses: tuple[str, ...], limit: int, offset: int) -> list[DraftRow]:
         with self.sessions() as session:
             return DraftStore(session).list(statuses, limit, offset)
+
+    def send_infos(self, rows: list[DraftRow]) -> dict[str, SendInfo]:
+        with self.sessions() as session:
+            return send_infos(session, rows)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -58,3 +58,30 @@ class KnowledgeError(OtvetError):
 
     code = "knowledge_invalid"
     status_code = 422
+
+
+class OzonError(OtvetError):
+    """Ozon's Seller API refused or failed a call.
+
+    ``retryable``: trying again may succeed (429, 5xx, network). ``ambiguous``: the call may have taken
+    effect although no answer came (timeout, 5xx), so a send must be verified before it is repeated.
+    """
+
+    code = "ozon_error"
+    status_code = 502
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str | None = None,
+        http_status: int | None = None,
+        retryable: bool = False,
+        ambiguous: bool = False,
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(message, code=code, details={"http_status": http_status} if http_status else None)
+        self.http_status = http_status
+        self.retryable = retryable
+        self.ambiguous = ambiguous
+        self.retry_after = retry_after

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -35,6 +37,39 @@ def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("index")
 
 
+POSTGRES_URL = os.environ.get("OTVET_TEST_POSTGRES_URL", "")
+
+
+@contextmanager
+def postgres_database() -> Iterator[str]:
+    """A fresh database on the test server for one test, dropped afterwards."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"otvet_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """Storage, outbox and API tests run on both backends; PostgreSQL needs OTVET_TEST_POSTGRES_URL (.ci/run)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'otvet.db'}"
+        return
+    if not POSTGRES_URL:
+        pytest.skip("OTVET_TEST_POSTGRES_URL is not set (.ci/run starts a PostgreSQL server)")
+    with postgres_database() as url:
+        yield url
+
+
 def make_settings(tmp_path: Path, index_dir: Path, **overrides: object) -> Settings:
     values: dict[str, object] = {
         "database_url": f"sqlite:///{tmp_path / 'otvet.db'}",
@@ -49,8 +84,8 @@ def make_settings(tmp_path: Path, index_dir: Path, **overrides: object) -> Setti
 
 
 @pytest.fixture
-def settings(tmp_path: Path, index_dir: Path) -> Settings:
-    return make_settings(tmp_path, index_dir)
+def settings(tmp_path: Path, index_dir: Path, database_url: str) -> Settings:
+    return make_settings(tmp_path, index_dir, database_url=database_url)
 
 
 @pytest.fixture

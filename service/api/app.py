@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -10,22 +11,31 @@ from fastapi import Depends, FastAPI
 from service import __version__
 from service.api.deps import require_api_key
 from service.api.errors import install_error_handlers
-from service.api.routers import compliance, drafts, health, knowledge, metrics, notices, stats
+from service.api.routers import compliance, drafts, health, knowledge, metrics, notices, ozon_push, stats
 from service.config import Settings, get_settings
 from service.core import Otvet
+from service.worker import Worker
 
 
-def create_app(settings: Settings | None = None, otvet: Otvet | None = None) -> FastAPI:
-    """Build the app; pass ``otvet`` to share one loaded model between test apps."""
+def create_app(settings: Settings | None = None, otvet: Otvet | None = None, *, run_worker: bool = False) -> FastAPI:
+    """Build the app; pass ``otvet`` to share one loaded model between test apps.
+
+    ``run_worker`` runs the background worker (drafting, polling, outbox) in this process.
+    """
     settings = settings or (otvet.settings if otvet else get_settings())
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = otvet is None
         app.state.otvet = otvet or Otvet(settings)
+        stop = asyncio.Event()
+        task = asyncio.create_task(Worker(app.state.otvet).run(stop)) if run_worker else None
         try:
             yield
         finally:
+            stop.set()
+            if task is not None:
+                await task
             if owned:
                 app.state.otvet.close()
 
@@ -46,4 +56,5 @@ def create_app(settings: Settings | None = None, otvet: Otvet | None = None) -> 
     app.include_router(stats.router, dependencies=protected)
     app.include_router(metrics.router, dependencies=protected)
     app.include_router(health.router)
+    app.include_router(ozon_push.router)
     return app

@@ -11,7 +11,8 @@ from service.compliance import Violation
 
 MAX_MESSAGE_CHARS = 4000
 
-DraftStatus = Literal["pending_review", "needs_human", "blocked", "approved", "rejected"]
+DraftStatus = Literal["pending_review", "needs_human", "blocked", "approved", "rejected", "send_failed"]
+SendStatus = Literal["queued", "sending", "sent", "send_failed"]
 
 
 class StrictBody(BaseModel):
@@ -122,6 +123,16 @@ class DraftOut(BaseModel):
     kind: Literal["reply", "notice"] = Field(default="reply", description="notice: a proactive message about an order")
     overdue: bool = Field(default=False, description="still open and past due_at")
     notice: NoticeInfo | None = Field(default=None, description="what a notice announces; null for replies")
+    channel: Literal["api", "ozon"] = Field(default="api", description="ozon: came from an Ozon chat, sent back there")
+    chat_type: str | None = Field(default=None, description="Ozon's chat type, e.g. Buyer_Seller")
+    send_status: SendStatus | None = Field(default=None, description="outbox state of an approved Ozon reply")
+    send_error: str | None = Field(default=None, description="Ozon's last error while sending")
+    send_attempts: int = 0
+    sent_at: dt.datetime | None = None
+    read_at: dt.datetime | None = Field(default=None, description="when the chat was marked read after sending")
+    sendable: bool | None = Field(default=None, description="false once Ozon's chat window has closed; null off Ozon")
+    window_closes_at: dt.datetime | None = Field(default=None, description="null while the window has no end yet")
+    window_rule: str | None = Field(default=None, description="buyer_48h, fbs_until_delivery or fbs_after_delivery")
 
 
 class NoticeInfo(BaseModel):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+from service.storage import channel_tables  # noqa: F401  (registers the Ozon tables)
 from service.storage.tables import Base
 
 config = context.config

@@ -16,7 +16,9 @@ from service.errors import Conflict, NotFound
 from service.storage.tables import DraftEventRow, DraftRow
 
 OPEN_STATUSES = ("pending_review", "needs_human", "blocked")
-ALL_STATUSES = (*OPEN_STATUSES, "approved", "rejected")
+# A reply Ozon finally refused goes back to a human, who may edit and approve it again, or reject it.
+REVIEWABLE_STATUSES = (*OPEN_STATUSES, "send_failed")
+ALL_STATUSES = (*OPEN_STATUSES, "approved", "rejected", "send_failed")
 
 
 def utcnow() -> dt.datetime:
@@ -41,6 +43,8 @@ class NewDraft:
     due_at: dt.datetime
     kind: str = "reply"
     notice_key: str | None = None
+    channel: str = "api"
+    chat_type: str | None = None
 
 
 class DraftStore:
@@ -109,7 +113,9 @@ class DraftStore:
         final_text: str | None,
         note: str | None,
         allowed_from: Sequence[str] = OPEN_STATUSES,
+        with_rows: Sequence[object] = (),
     ) -> DraftRow:
+        """``with_rows`` are written in the same transaction, so an approval and its outbox row stand together."""
         now = utcnow()
         result = self.session.execute(
             update(DraftRow)
@@ -123,6 +129,8 @@ class DraftStore:
         self.session.add(
             DraftEventRow(draft_id=draft_id, status=status, actor=actor, text=final_text, note=note, created_at=now)
         )
+        for row in with_rows:
+            self.session.merge(row)
         self.session.commit()
         self.session.expire_all()
         return self.get(draft_id)

@@ -63,6 +63,8 @@ class DraftRow(Base):
     decided_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     decided_by: Mapped[str | None] = mapped_column(String(128))
     final_text: Mapped[str | None] = mapped_column(Text)
+    channel: Mapped[str] = mapped_column(String(16), default="api")  # "ozon" drafts go out through the outbox
+    chat_type: Mapped[str | None] = mapped_column(String(64))
 
     events: Mapped[list[DraftEventRow]] = relationship(
         back_populates="draft", order_by="DraftEventRow.id", cascade="all, delete-orphan"

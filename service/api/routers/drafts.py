@@ -17,9 +17,10 @@ from service.api.schemas import (
     OrderContext,
     RejectBody,
 )
-from service.core import DraftInput
+from service.core import DraftInput, Otvet
 from service.errors import InputError
-from service.storage.drafts import ALL_STATUSES, OPEN_STATUSES, utcnow
+from service.ozon.queue import SendInfo
+from service.storage.drafts import ALL_STATUSES, OPEN_STATUSES, REVIEWABLE_STATUSES, utcnow
 from service.storage.tables import DraftRow
 
 router = APIRouter(prefix="/v1/drafts", tags=["drafts"])
@@ -27,7 +28,8 @@ router = APIRouter(prefix="/v1/drafts", tags=["drafts"])
 ERRORS: dict[int | str, dict[str, object]] = {code: {"model": ErrorBody} for code in (400, 401, 404, 409, 422)}
 
 
-def to_out(row: DraftRow) -> DraftOut:
+def to_out(row: DraftRow, info: SendInfo | None = None) -> DraftOut:
+    window = info.window if info else None
     return DraftOut.model_validate(
         {
             "id": row.id,
@@ -59,6 +61,16 @@ def to_out(row: DraftRow) -> DraftOut:
             "kind": row.kind,
             "overdue": row.status in OPEN_STATUSES and row.due_at < utcnow(),
             "notice": row.meta.get("notice"),
+            "channel": row.channel,
+            "chat_type": row.chat_type,
+            "send_status": info.send_status if info else None,
+            "send_error": info.send_error if info else None,
+            "send_attempts": info.send_attempts if info else 0,
+            "sent_at": info.sent_at if info else None,
+            "read_at": info.read_at if info else None,
+            "sendable": window.open if window else None,
+            "window_closes_at": window.closes_at if window else None,
+            "window_rule": window.rule if window else None,
         }
     )
 
@@ -78,7 +90,7 @@ def create_draft(body: DraftCreate, otvet: OtvetDep, response: Response) -> Draf
     )
     if not created:
         response.status_code = status.HTTP_200_OK
-    return to_out(row)
+    return _out(otvet, row)
 
 
 @router.get("", responses=ERRORS)
@@ -91,7 +103,8 @@ def list_drafts(
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> DraftList:
-    """The queue, most urgent ``due_at`` first; ``overdue`` marks open drafts past it."""
+    """The queue, most urgent ``due_at`` first; by default every status that needs a human, ``send_failed`` too;
+    ``overdue`` marks open drafts past their ``due_at``."""
     wanted = tuple(s.strip() for raw in status_filter or [] for s in raw.split(",") if s.strip())
     unknown = sorted(set(wanted) - set(ALL_STATUSES))
     if unknown:
@@ -99,21 +112,26 @@ def list_drafts(
             f"unknown status {', '.join(unknown)}; expected one of {', '.join(ALL_STATUSES)}",
             code="invalid_status",
         )
-    rows = otvet.list_drafts(wanted or OPEN_STATUSES, limit, offset)
-    return DraftList(items=[to_out(row) for row in rows], limit=limit, offset=offset)
+    rows = otvet.list_drafts(wanted or REVIEWABLE_STATUSES, limit, offset)
+    infos = otvet.send_infos(rows)
+    return DraftList(items=[to_out(row, infos.get(row.id)) for row in rows], limit=limit, offset=offset)
 
 
 @router.get("/{draft_id}", responses=ERRORS)
 def get_draft(draft_id: str, otvet: OtvetDep) -> DraftOut:
-    return to_out(otvet.get_draft(draft_id))
+    return _out(otvet, otvet.get_draft(draft_id))
 
 
 @router.post("/{draft_id}/approve", responses=ERRORS)
 def approve_draft(draft_id: str, body: ApproveBody, otvet: OtvetDep) -> DraftOut:
     """Approve as drafted, or with ``text`` edited; an edit is checked against the rules again."""
-    return to_out(otvet.approve(draft_id, body.reviewer, body.text))
+    return _out(otvet, otvet.approve(draft_id, body.reviewer, body.text))
 
 
 @router.post("/{draft_id}/reject", responses=ERRORS)
 def reject_draft(draft_id: str, body: RejectBody, otvet: OtvetDep) -> DraftOut:
-    return to_out(otvet.reject(draft_id, body.reviewer, body.reason))
+    return _out(otvet, otvet.reject(draft_id, body.reviewer, body.reason))
+
+
+def _out(otvet: Otvet, row: DraftRow) -> DraftOut:
+    return to_out(row, otvet.send_infos([row]).get(row.id))

@@ -1,0 +1,1 @@
+"""The Ozon connection: Seller API client, push ingestion, polling, chat windows."""
