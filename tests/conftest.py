@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from fastapi.testclient import TestClient
@@ -14,6 +15,9 @@ from fastapi.testclient import TestClient
 from service.config import DEFAULT_MODEL_DIR, ROOT_DIR, Settings
 from service.core import Otvet
 from service.retrieval.embedder import Embedder
+
+if TYPE_CHECKING:
+    from tests.fake_ozon import FakeOzon
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -100,4 +104,35 @@ def client(otvet: Otvet) -> Iterator[TestClient]:
     from service.api.app import create_app
 
     with TestClient(create_app(otvet=otvet)) as test_client:
+        yield test_client
+
+
+# --- Ozon: the fake Seller API on loopback, and an otvet wired to it -----------------------------
+
+
+@pytest.fixture
+def fake() -> Iterator[tuple[FakeOzon, str]]:
+    from tests.fake_ozon import running_fake
+
+    with running_fake() as running:
+        yield running
+
+
+@pytest.fixture
+def ozon_otvet(
+    fake: tuple[FakeOzon, str], tmp_path: Path, index_dir: Path, database_url: str, embedder: Embedder
+) -> Iterator[Otvet]:
+    from tests.ozon_helpers import ozon_settings  # it builds on make_settings above
+
+    service = Otvet(ozon_settings(tmp_path, index_dir, database_url, fake[1]), embedder=embedder)
+    yield service
+    service.close()
+
+
+@pytest.fixture
+def app(ozon_otvet: Otvet) -> Iterator[TestClient]:
+    """The real app on the Ozon-connected otvet (``client`` is the plain one)."""
+    from service.api.app import create_app
+
+    with TestClient(create_app(otvet=ozon_otvet)) as test_client:
         yield test_client

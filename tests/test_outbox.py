@@ -4,45 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import update
 
-from service.api.app import create_app
 from service.core import Otvet
 from service.errors import Conflict
 from service.outbox import store
 from service.retrieval.embedder import Embedder
 from service.storage.channel_tables import ChatRow, SendAttemptRow
-from tests.fake_ozon import FakeOzon, Fault, running_fake
-from tests.ozon_helpers import ozon_settings, send_pass, send_until_settled
+from tests.fake_ozon import FakeOzon, Fault
+from tests.ozon_helpers import send_pass, send_until_settled
 
 SEND = "/v1/chat/send/message"
 READ = "/v2/chat/read"
-
-
-@pytest.fixture
-def fake() -> Iterator[tuple[FakeOzon, str]]:
-    with running_fake() as running:
-        yield running
-
-
-@pytest.fixture
-def ozon_otvet(
-    fake: tuple[FakeOzon, str], tmp_path: Path, index_dir: Path, database_url: str, embedder: Embedder
-) -> Iterator[Otvet]:
-    service = Otvet(ozon_settings(tmp_path, index_dir, database_url, fake[1]), embedder=embedder)
-    yield service
-    service.close()
-
-
-@pytest.fixture
-def app(ozon_otvet: Otvet) -> Iterator[TestClient]:
-    with TestClient(create_app(otvet=ozon_otvet)) as test_client:
-        yield test_client
 
 
 def ozon_draft(app: TestClient, ozon: FakeOzon, chat_id: str = "chat-1") -> dict:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,16 +12,10 @@ from service.errors import InputError, OzonError
 from service.ozon.client import OzonClient, check_text
 from service.ozon.models import ChatUser, normalize_enum
 from tests.conftest import make_settings
-from tests.fake_ozon import API_KEY, CLIENT_ID, FakeOzon, Fault, running_fake
+from tests.fake_ozon import API_KEY, CLIENT_ID, FakeOzon, Fault
 
 SEND = "/v1/chat/send/message"
 HISTORY = "/v3/chat/history"
-
-
-@pytest.fixture
-def fake() -> Iterator[tuple[FakeOzon, str]]:
-    with running_fake() as running:
-        yield running
 
 
 def ozon_settings(tmp_path: Path, url: str, **overrides: object) -> Settings:

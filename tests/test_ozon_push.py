@@ -3,38 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from service.api.app import create_app
 from service.core import Otvet
-from service.retrieval.embedder import Embedder
-from tests.fake_ozon import FakeOzon, running_fake
-from tests.ozon_helpers import ozon_settings, poll_pass
-
-
-@pytest.fixture
-def fake() -> Iterator[tuple[FakeOzon, str]]:
-    with running_fake() as running:
-        yield running
-
-
-@pytest.fixture
-def ozon_otvet(
-    fake: tuple[FakeOzon, str], tmp_path: Path, index_dir: Path, database_url: str, embedder: Embedder
-) -> Iterator[Otvet]:
-    service = Otvet(ozon_settings(tmp_path, index_dir, database_url, fake[1]), embedder=embedder)
-    yield service
-    service.close()
-
-
-@pytest.fixture
-def app(ozon_otvet: Otvet) -> Iterator[TestClient]:
-    with TestClient(create_app(otvet=ozon_otvet)) as test_client:
-        yield test_client
+from tests.fake_ozon import FakeOzon
+from tests.ozon_helpers import poll_pass
 
 
 def test_ping_gets_version_name_and_utc_time(app: TestClient) -> None:

@@ -17,12 +17,12 @@ Everything else, and any payload missing what its event needs, makes no notice.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from typing import TYPE_CHECKING, Any
 
 from service.errors import Conflict, InputError
 from service.notices.requests import MOSCOW, NoticeRequest
+from service.ozon.models import parse_time
 
 if TYPE_CHECKING:
     from service.core import Otvet
@@ -43,16 +43,6 @@ def _text(payload: dict[str, Any], name: str) -> str | None:
     return None
 
 
-def _time(value: object) -> dt.datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
-
-
 def posting_event_to_notice(payload: dict[str, Any]) -> NoticeRequest | None:
     """The notice a posting push calls for, or None; never raises on a strange payload."""
     kind = (_text(payload, "message_type") or "").upper()
@@ -68,8 +58,8 @@ def posting_event_to_notice(payload: dict[str, Any]) -> NoticeRequest | None:
             return NoticeRequest(event="shipped", posting_number=posting, tracking_number=tracking, source="push")
         return None
     if kind == "TYPE_DELIVERY_DATE_CHANGED":
-        new_end = _time(payload.get("new_delivery_date_end"))
-        old_end = _time(payload.get("old_delivery_date_end"))
+        new_end = parse_time(payload.get("new_delivery_date_end"))
+        old_end = parse_time(payload.get("old_delivery_date_end"))
         if new_end is None or (old_end is not None and new_end <= old_end):
             return None
         new_date = new_end.astimezone(MOSCOW).date()

@@ -129,6 +129,17 @@ class NewMessagePush(OzonModel):
         return "\n".join(part for part in self.data if part).strip()
 
 
+def parse_time(value: object) -> dt.datetime | None:
+    """An ISO time from a push payload («…Z» included) as aware UTC; None if absent or malformed."""
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
 def posting_number(payload: dict[str, Any]) -> str | None:
     value = payload.get("posting_number")
     return str(value) if value else None

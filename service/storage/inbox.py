@@ -11,6 +11,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from service.ozon.models import parse_time
 from service.storage.channel_tables import ChatRow, InboxRow, PostingRow
 from service.storage.drafts import utcnow
 
@@ -112,7 +113,7 @@ def set_order_number(session: Session, chat_id: str, order_number: str) -> None:
 def record_posting(session: Session, payload: dict[str, Any], delivered_states: Iterable[str]) -> None:
     number = str(payload["posting_number"])
     state = payload.get("new_state")
-    changed = _parse_time(payload.get("changed_state_date")) or utcnow()
+    changed = parse_time(payload.get("changed_state_date")) or utcnow()
     row = session.get(PostingRow, number, with_for_update=True)
     if row is None:
         row = PostingRow(posting_number=number, scheme="fbs", last_event={}, updated_at=utcnow())
@@ -138,13 +139,3 @@ def chat_facts(session: Session, chat_ids: Iterable[str]) -> dict[str, tuple[Cha
         for row in session.scalars(select(PostingRow).where(PostingRow.posting_number.in_(numbers)))
     }
     return {chat.chat_id: (chat, postings.get(chat.order_number or "")) for chat in chats}
-
-
-def _parse_time(value: object) -> dt.datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
