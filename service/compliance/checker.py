@@ -13,6 +13,7 @@ from .morph import Token, tokenize
 from .normalize import MappedText, normalize
 from .phones import find_numbers
 from .phrases import ALL_RULES
+from .prefilter import Scan
 from .special import find_disparagement, find_insults, find_marketplace_deals, find_review_rewards
 from .translit import latin_as_cyrillic
 
@@ -29,28 +30,29 @@ def check(text: str) -> ComplianceResult:
 
 def _find(norm: MappedText) -> list[Hit]:
     text = norm.text
-    mentions = messenger_mentions(norm)
+    scan = p.WORD_PATTERNS.scan(text)
+    mentions = messenger_mentions(norm, scan)
     tokens = _mark_messengers(tokenize(text), mentions)
     doc = Doc(text, tokens)
     hits = list(find_links(text))
     hits += find_numbers(text)
     if mentions:
         hits += find_messengers(mentions, doc)
-    hits += _find_phrases(doc)
+    hits += _find_phrases(doc, scan)
     view = latin_as_cyrillic(text)
     if view is not None:  # «sami vinovaty», «napishite v telegu»: words and names again, in Cyrillic
         view_text, starts, ends = view
-        view_mentions = messenger_mentions(MappedText(view_text, starts, ends))
+        view_scan = p.WORD_PATTERNS.scan(view_text)
+        view_mentions = messenger_mentions(MappedText(view_text, starts, ends), view_scan)
         view_doc = Doc(view_text, _mark_messengers(tokenize(view_text), view_mentions))
-        for hit in (*find_messengers(view_mentions, view_doc), *_find_phrases(view_doc)):
+        for hit in (*find_messengers(view_mentions, view_doc), *_find_phrases(view_doc, view_scan)):
             hits.append(Hit(hit.code, starts[hit.start], ends[hit.end - 1], hit.kind))
     return hits
 
 
-def _find_phrases(doc: Doc) -> list[Hit]:
+def _find_phrases(doc: Doc, scan: Scan) -> list[Hit]:
     """Detectors that read words and grammar, not contact formats."""
-    text = doc.text
-    markets = [(m.start(), m.end()) for m in p.MARKETPLACES.finditer(text)]
+    markets = [(m.start(), m.end()) for m in scan.finditer(p.MARKETPLACES)]
     hits = list(ALL_RULES.run(doc))
     lemmas = doc.lemmas
     if not lx.WEAK_INSULTS.isdisjoint(lemmas):
@@ -66,7 +68,7 @@ def _find_phrases(doc: Doc) -> list[Hit]:
         (p.RUDE_PHRASES, ViolationCode.ABUSE),
         (p.BLAME_PHRASES, ViolationCode.BLAME_SHIFTING),
     ):
-        hits += (Hit(code, m.start(), m.end()) for m in rx.finditer(text))
+        hits += (Hit(code, m.start(), m.end()) for m in scan.finditer(rx))
     return hits
 
 

@@ -17,6 +17,7 @@ from .hit import Hit
 from .lexicon import CONTACT_CUES, POSSESSIVE_OURS, PRODUCT_CUES
 from .models import ViolationCode
 from .normalize import MappedText
+from .prefilter import Scan
 
 _CONTACT = ViolationCode.OFF_PLATFORM_CONTACT
 _NON_ALNUM = re.compile(r"[\W_]+")
@@ -50,11 +51,11 @@ def find_links(text: str) -> Iterator[Hit]:
             yield Hit(_CONTACT, m.start(), m.end(), "email")
 
 
-def messenger_mentions(norm: MappedText) -> list[tuple[int, int, bool]]:
+def messenger_mentions(norm: MappedText, scan: Scan) -> list[tuple[int, int, bool]]:
     """Every messenger/social name as (start, end, strong), before any context check."""
     text = norm.text
-    found = [(m.start(), m.end(), True) for m in p.STRONG_MESSENGERS.finditer(text)]
-    found += [(m.start(), m.end(), False) for m in p.WEAK_MESSENGERS.finditer(text)]
+    found = [(m.start(), m.end(), True) for m in scan.finditer(p.STRONG_MESSENGERS)]
+    found += [(m.start(), m.end(), False) for m in scan.finditer(p.WEAK_MESSENGERS)]
     found += list(_compact_mentions(text))
     return found
 

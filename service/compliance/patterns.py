@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from .prefilter import WordStartIndex
+
 _L = "a-zа-я0-9"  # letters and digits after normalization (casefolded, е for ё)
 _B = rf"(?<![{_L}])"  # word start
 _E = rf"(?![{_L}])"  # word end
@@ -136,3 +138,8 @@ OZON_PHRASES: Final = _rx(
     r"хуже\s+не\s+бывает|из\s+рук\s+вон|ни\s+на\s+что\s+не\s+способ\w+"
 )
 NAMED_SHOP: Final = _rx(r"магазин\w*\s*[«\"]")
+
+# The word-list patterns above, tried only at word starts that begin like one of their words.
+WORD_PATTERNS: Final = WordStartIndex(
+    (PROFANITY, RUDE_PHRASES, BLAME_PHRASES, MARKETPLACES, STRONG_MESSENGERS, WEAK_MESSENGERS)
+)

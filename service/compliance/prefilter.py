@@ -1,0 +1,217 @@
+"""Try big word-list patterns only where a word starts with one of their prefixes.
+
+Python's regex engine tries every alternative of a large alternation at every
+word start, which made the profanity, rudeness, blame, marketplace and
+messenger patterns most of the cost of a typical draft.  Each pattern's
+possible first characters are read from its parsed form once, at import, and a
+draft's word starts are looked up in one table; the pattern then runs only at
+the few positions that can match.  The result is exactly ``finditer``'s: every
+position where a match can begin is still tried, in order, without overlaps.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", DeprecationWarning)
+    import sre_parse as sp
+
+PREFIX_CHARS = 3
+_MAX_STATES = 20_000
+_MAX_CLASS = 40
+_OPEN = "\0"  # marks a prefix whose next character can be anything
+# Runs of the characters the word-start lookbehind excludes: every run start is a word start.
+_WORD_START_CLASS = "a-zа-я0-9"
+_RUN_RE = re.compile(f"[{_WORD_START_CLASS}]+")
+_BOUNDARY: Any = sp.parse(f"(?<![{_WORD_START_CLASS}])")[0]
+_RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789абвгдежзийклмнопрстуфхцчшщъыьэюя")
+# What \s can match in a str pattern; small enough to index, unlike \w.
+_SPACES = [chr(c) for c in range(0x10000) if re.fullmatch(r"\s", chr(c))]
+
+
+class _Unbounded(Exception):
+    """The pattern can start with too many different characters to be worth indexing."""
+
+
+def word_starts(text: str) -> list[int]:
+    """Positions where a word (in the normalized alphabet) begins."""
+    return [m.start() for m in _RUN_RE.finditer(text)]
+
+
+class GatedPattern:
+    """A compiled pattern plus the prefixes any of its matches must start with."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.word_prefixes: set[str] = set()  # for branches that start at a word start
+        self.anywhere: set[str] = set()  # first characters of branches that may start mid-word
+        self.ungated = False
+        try:
+            for branch in _top_branches(sp.parse(pattern.pattern, pattern.flags)):
+                if branch and _is_boundary(branch[0]):
+                    for prefix in _prefixes(branch[1:]):
+                        # «-» or «@» after the boundary: not a word start, so look for it anywhere
+                        if prefix[:1] in _RUN_CHARS:
+                            self.word_prefixes.add(prefix)
+                        else:
+                            self.anywhere.add(prefix[:1])
+                else:
+                    self.anywhere |= {prefix[:1] for prefix in _prefixes(branch)}
+        except _Unbounded:
+            self.ungated = True
+        if any(len(s) < 1 for s in self.anywhere | self.word_prefixes):
+            self.ungated = True
+
+    def finditer(self, text: str, candidates: Iterable[int]) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``, trying only ``candidates`` (word starts with a known prefix)."""
+        if self.ungated:
+            yield from self.pattern.finditer(text)
+            return
+        positions = set(candidates)
+        for first in self.anywhere:
+            at = text.find(first)
+            while at >= 0:
+                positions.add(at)
+                at = text.find(first, at + 1)
+        done = 0
+        match = self.pattern.match
+        for pos in sorted(positions):
+            if pos < done:
+                continue
+            m = match(text, pos)
+            if m is not None:
+                yield m
+                done = m.end() if m.end() > pos else pos + 1
+
+
+class WordStartIndex:
+    """One lookup table for several gated patterns: word start → patterns worth trying there."""
+
+    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
+        self.gated = {pattern: GatedPattern(pattern) for pattern in patterns}
+        self._bits = {pattern: bit for bit, pattern in enumerate(self.gated)}
+        self._tables: list[dict[str, int]] = [{} for _ in range(PREFIX_CHARS)]
+        for pattern, gated in self.gated.items():
+            for prefix in gated.word_prefixes:
+                table = self._tables[len(prefix) - 1]
+                table[prefix] = table.get(prefix, 0) | (1 << self._bits[pattern])
+
+    def scan(self, text: str) -> Scan:
+        """Look up every word start of ``text`` once, for all patterns."""
+        out: list[list[int]] = [[] for _ in self.gated]
+        one, two, three = self._tables
+        for pos in word_starts(text):
+            mask = one.get(text[pos], 0) | two.get(text[pos : pos + 2], 0) | three.get(text[pos : pos + 3], 0)
+            bit = 0
+            while mask:
+                if mask & 1:
+                    out[bit].append(pos)
+                mask >>= 1
+                bit += 1
+        return Scan(self, text, out)
+
+
+class Scan:
+    """The candidate positions of one text, ready to run any of the index's patterns."""
+
+    def __init__(self, index: WordStartIndex, text: str, candidates: list[list[int]]) -> None:
+        self._index = index
+        self.text = text
+        self._candidates = candidates
+
+    def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """Same matches as ``pattern.finditer(self.text)``."""
+        gated = self._index.gated[pattern]
+        return gated.finditer(self.text, self._candidates[self._index._bits[pattern]])
+
+
+def _top_branches(parsed: Any) -> list[list[Any]]:
+    items = list(parsed)
+    if len(items) == 1 and items[0][0] is sp.BRANCH:
+        return [list(alt) for alt in items[0][1][1]]
+    return [items]
+
+
+def _prefixes(seq: Iterable[Any]) -> set[str]:
+    """Every string of up to PREFIX_CHARS characters a match of ``seq`` can start with."""
+    done: set[str] = set()
+    states = _apply(seq, {""}, done)
+    return {s.rstrip(_OPEN) for s in states | done}
+
+
+def _apply(seq: Iterable[Any], states: set[str], done: set[str]) -> set[str]:
+    for op, av in seq:
+        if not states:
+            break
+        if op in (sp.ASSERT, sp.ASSERT_NOT, sp.AT):
+            continue  # zero width: skipping a condition only widens the prefix set
+        if op is sp.LITERAL:
+            states = _extend(states, (chr(av),), done)
+        elif op is sp.IN and (chars := _class_chars(av)) is not None:
+            states = _extend(states, chars, done)
+        elif op is sp.SUBPATTERN:
+            states = _apply(av[-1], states, done)
+        elif op is sp.BRANCH:
+            states = set().union(*(_apply(alt, set(states), done) for alt in av[1]))
+        elif op in (sp.MAX_REPEAT, sp.MIN_REPEAT, sp.POSSESSIVE_REPEAT):
+            states = _repeat(av, states, done)
+        elif op is sp.ATOMIC_GROUP:
+            states = _apply(av, states, done)
+        else:  # any character, a category, a back-reference: the prefix ends here
+            done |= {s + _OPEN for s in states}
+            states = set()
+        if len(states) + len(done) > _MAX_STATES:
+            raise _Unbounded
+    return states
+
+
+def _repeat(av: Any, states: set[str], done: set[str]) -> set[str]:
+    low, high, body = av
+    result = set(states) if low == 0 else set()
+    current = states
+    for count in range(1, PREFIX_CHARS + 2):
+        if count > high or not current:
+            break
+        current = _apply(body, current, done)
+        if count >= low:
+            result |= current
+    if low > PREFIX_CHARS + 1:
+        result |= current
+    return result
+
+
+def _extend(states: set[str], chars: Iterable[str], done: set[str]) -> set[str]:
+    out: set[str] = set()
+    chars = tuple(chars)
+    for s in states:
+        if len(s) >= PREFIX_CHARS:
+            done.add(s)
+        else:
+            out.update(s + c for c in chars)
+    return out
+
+
+def _class_chars(items: Any) -> list[str] | None:
+    """The characters of a class, or None when it is too wide to index (negated, \\w, \\s)."""
+    chars: list[str] = []
+    for op, av in items:
+        if op is sp.LITERAL:
+            chars.append(chr(av))
+        elif op is sp.RANGE:
+            chars.extend(chr(c) for c in range(av[0], av[1] + 1))
+        elif op is sp.CATEGORY and av is sp.CATEGORY_SPACE:
+            chars.extend(_SPACES)
+        else:
+            return None
+        if len(chars) > _MAX_CLASS:
+            return None
+    return chars
+
+
+def _is_boundary(item: Any) -> bool:
+    op, av = item
+    return bool(op is sp.ASSERT_NOT and av[0] == -1 and list(av[1]) == list(_BOUNDARY[1][1]))

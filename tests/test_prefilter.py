@@ -1,0 +1,78 @@
+"""The word-start prefilter must find exactly what a full regex scan finds."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from service.compliance import patterns as p
+from service.compliance.normalize import normalize
+from service.compliance.prefilter import GatedPattern, WordStartIndex
+
+GATED = (p.PROFANITY, p.RUDE_PHRASES, p.BLAME_PHRASES, p.MARKETPLACES, p.STRONG_MESSENGERS, p.WEAK_MESSENGERS)
+# Pieces that start matches, plus the characters around word starts that the gate must get right.
+PIECES = [
+    "вы тупой",
+    "не наша проблема",
+    "- ваша проблема.",
+    "это ваши проблемы",
+    "wb",
+    "в.б.",
+    "вотсап",
+    "тг",
+    "微信",
+    "х*й",
+    "иди в баню",
+    "нам плевать",
+    "если бы вы прочитали",
+    "яндекс маркет",
+    "telegram",
+    "t.me",
+    "макс",
+    " ",
+    "-",
+    ".",
+    "\n",
+    "\u00a0",
+    "1",
+    "а",
+    "z",
+]
+
+
+def _full(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def _gated(text: str) -> list[list[tuple[int, int]]]:
+    scan = p.WORD_PATTERNS.scan(text)
+    return [[m.span() for m in scan.finditer(pattern)] for pattern in GATED]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+def test_gated_scan_equals_full_scan_on_glued_pieces(text: str) -> None:
+    assert _gated(text) == [_full(pattern, text) for pattern in GATED]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="абвгдеёжзиклмнопрстухцшыэюя abtgw-.,!*\n0123456789微信", max_size=60))
+def test_gated_scan_equals_full_scan_on_random_text(text: str) -> None:
+    text = normalize(text).text
+    assert _gated(text) == [_full(pattern, text) for pattern in GATED]
+
+
+@pytest.mark.parametrize("pattern", GATED, ids=lambda rx: str(len(rx.pattern)))
+def test_every_gated_pattern_is_indexed(pattern: re.Pattern[str]) -> None:
+    gated = GatedPattern(pattern)
+    assert not gated.ungated
+    assert gated.word_prefixes
+
+
+def test_a_pattern_that_can_start_anywhere_is_scanned_in_full() -> None:
+    index = WordStartIndex([re.compile(r"\w+@")])
+    assert index.gated[re.compile(r"\w+@")].ungated
+    assert [m.span() for m in index.scan("ab@ cd@").finditer(re.compile(r"\w+@"))] == [(0, 3), (4, 7)]
