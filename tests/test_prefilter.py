@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from service.compliance import patterns as p
+from service.compliance.morph import tokenize
 from service.compliance.normalize import normalize
 from service.compliance.prefilter import GatedPattern, WordStartIndex
 
@@ -40,6 +41,10 @@ PIECES = [
     "1",
     "а",
     "z",
+    "λ",
+    "٣",
+    "ß",
+    "5",
 ]
 
 
@@ -48,7 +53,7 @@ def _full(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 
 
 def _gated(text: str) -> list[list[tuple[int, int]]]:
-    scan = p.WORD_PATTERNS.scan(text)
+    scan = p.WORD_PATTERNS.scan(text, tokenize(text))
     return [[m.span() for m in scan.finditer(pattern)] for pattern in GATED]
 
 
@@ -75,4 +80,5 @@ def test_every_gated_pattern_is_indexed(pattern: re.Pattern[str]) -> None:
 def test_a_pattern_that_can_start_anywhere_is_scanned_in_full() -> None:
     index = WordStartIndex([re.compile(r"\w+@")])
     assert index.gated[re.compile(r"\w+@")].ungated
-    assert [m.span() for m in index.scan("ab@ cd@").finditer(re.compile(r"\w+@"))] == [(0, 3), (4, 7)]
+    text = "ab@ cd@"
+    assert [m.span() for m in index.scan(text, tokenize(text)).finditer(re.compile(r"\w+@"))] == [(0, 3), (4, 7)]

@@ -30,9 +30,10 @@ def check(text: str) -> ComplianceResult:
 
 def _find(norm: MappedText) -> list[Hit]:
     text = norm.text
-    scan = p.WORD_PATTERNS.scan(text)
+    tokens = tokenize(text)
+    scan = p.WORD_PATTERNS.scan(text, tokens)
     mentions = messenger_mentions(norm, scan)
-    tokens = _mark_messengers(tokenize(text), mentions)
+    tokens = _mark_messengers(tokens, mentions)
     doc = Doc(text, tokens)
     hits = list(find_links(text))
     hits += find_numbers(text)
@@ -42,9 +43,10 @@ def _find(norm: MappedText) -> list[Hit]:
     view = latin_as_cyrillic(text)
     if view is not None:  # «sami vinovaty», «napishite v telegu»: words and names again, in Cyrillic
         view_text, starts, ends = view
-        view_scan = p.WORD_PATTERNS.scan(view_text)
+        view_tokens = tokenize(view_text)
+        view_scan = p.WORD_PATTERNS.scan(view_text, view_tokens)
         view_mentions = messenger_mentions(MappedText(view_text, starts, ends), view_scan)
-        view_doc = Doc(view_text, _mark_messengers(tokenize(view_text), view_mentions))
+        view_doc = Doc(view_text, _mark_messengers(view_tokens, view_mentions))
         for hit in (*find_messengers(view_mentions, view_doc), *_find_phrases(view_doc, view_scan)):
             hits.append(Hit(hit.code, starts[hit.start], ends[hit.end - 1], hit.kind))
     return hits

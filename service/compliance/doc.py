@@ -13,43 +13,70 @@ from .morph import Token
 
 
 class Doc:
-    """Tokens of one normalized draft with lemma, sentence and clause indexes."""
+    """Tokens of one normalized draft with lemma, sentence and clause indexes.
+
+    Only the lemma set is built up front; the per-lemma index, the sentence and
+    clause ranges and the question marks are built on first use, because most
+    drafts never reach a detector that needs them.
+    """
 
     def __init__(self, text: str, tokens: list[Token]) -> None:
         self.text = text
         self.tokens = tokens
         self.starts = [t.start for t in tokens]
-        index: dict[str, list[int]] = {}
-        for tok in tokens:
-            for lemma in tok.lemmas:
-                found = index.get(lemma)
-                if found is None:
-                    index[lemma] = [tok.idx]
-                else:
-                    found.append(tok.idx)
-        self.index = index
-        self.lemmas = frozenset(index)
-        self._sentences = _ranges([t.sentence for t in tokens])
-        self._clauses = _ranges([t.clause for t in tokens])
+        self.lemmas: frozenset[str] = frozenset().union(*[t.lemmas for t in tokens])
+        self._index: dict[str, list[int]] | None = None
+        self._sentences: dict[int, tuple[int, int]] | None = None
+        self._clauses: dict[int, tuple[int, int]] | None = None
+        self._questions: set[int] | None = None
         self._sentence_lemmas: dict[int, frozenset[str]] = {}
         self._positions: dict[frozenset[str], list[int]] = {}
-        self.questions: set[int] = set()
-        if "?" in text:
-            for sentence, (_, hi) in self._sentences.items():
-                stop = tokens[hi].start if hi < len(tokens) else len(text)
-                if "?" in text[tokens[hi - 1].end : stop]:
-                    self.questions.add(sentence)
+
+    @property
+    def index(self) -> dict[str, list[int]]:
+        """Token indices per lemma."""
+        if self._index is None:
+            index: dict[str, list[int]] = {}
+            for tok in self.tokens:
+                for lemma in tok.lemmas:
+                    found = index.get(lemma)
+                    if found is None:
+                        index[lemma] = [tok.idx]
+                    else:
+                        found.append(tok.idx)
+            self._index = index
+        return self._index
+
+    @property
+    def questions(self) -> set[int]:
+        """Sentences that end in a question mark."""
+        if self._questions is None:
+            self._questions = set()
+            if "?" in self.text:
+                tokens, text = self.tokens, self.text
+                for sentence, (_, hi) in self._sentence_ranges().items():
+                    stop = tokens[hi].start if hi < len(tokens) else len(text)
+                    if "?" in text[tokens[hi - 1].end : stop]:
+                        self._questions.add(sentence)
+        return self._questions
+
+    def _sentence_ranges(self) -> dict[int, tuple[int, int]]:
+        if self._sentences is None:
+            self._sentences = _ranges([t.sentence for t in self.tokens])
+        return self._sentences
 
     def sentence_tokens(self, sentence: int) -> list[Token]:
-        lo, hi = self._sentences.get(sentence, (0, 0))
+        lo, hi = self._sentence_ranges().get(sentence, (0, 0))
         return self.tokens[lo:hi]
 
     def clause_tokens(self, clause: int) -> list[Token]:
+        if self._clauses is None:
+            self._clauses = _ranges([t.clause for t in self.tokens])
         lo, hi = self._clauses.get(clause, (0, 0))
         return self.tokens[lo:hi]
 
     def sentence_ids(self) -> list[int]:
-        return list(self._sentences)
+        return list(self._sentence_ranges())
 
     def sentence_lemmas(self, sentence: int) -> frozenset[str]:
         """Union of lemmas of one sentence (memoized)."""

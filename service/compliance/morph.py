@@ -47,9 +47,22 @@ def is_known_word(word: str) -> bool:
     return any(known(f"{word[:i]}ё{word[i + 1 :]}") for i, c in enumerate(word) if c == "е")
 
 
-@lru_cache(maxsize=65536)
+_ANALYSES: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+_MAX_ANALYSES = 65536
+
+
 def analyze(word: str) -> tuple[frozenset[str], frozenset[str]]:
-    """All plausible lemmas and grammemes of a lower-case word."""
+    """All plausible lemmas and grammemes of a lower-case word (remembered: drafts reuse few words)."""
+    found = _ANALYSES.get(word)
+    if found is None:
+        found = _analyze(word)
+        if len(_ANALYSES) >= _MAX_ANALYSES:
+            _ANALYSES.clear()  # a flood of distinct words must not grow memory without bound
+        _ANALYSES[word] = found
+    return found
+
+
+def _analyze(word: str) -> tuple[frozenset[str], frozenset[str]]:
     if not all("а" <= c <= "я" or c == "ё" for c in word):
         return frozenset((word,)), frozenset()  # Latin and digits match by surface form
     lemmas = {word}
@@ -69,35 +82,48 @@ def _classify_gap(gap: str) -> int:
     return 1 if _CLAUSE_BREAK.search(gap) else 0
 
 
-_gap_kind = lru_cache(maxsize=1024)(_classify_gap)
-
-
+# Gaps between words repeat endlessly («, », «. », «! »), so their kinds are kept; long gaps are rare.
+_GAP_KINDS: dict[str, int] = {" ": 0}
+_MAX_CACHED_GAP = 12
+_MAX_CACHED_GAPS = 4096
 # Abbreviations whose dot does not end a sentence («тел. Ваш — какой?», «ул. Ленина»).
 _ABBREVIATIONS = words("тел моб ул д кв стр шт руб коп см мм кг гр мин сек напр др пр т г")
+# Splitting keeps the words: the result alternates gap, word, gap, ..., gap, all cut in C.
+_SPLIT_RE = re.compile(r"([^\W\d_]+|\d+)")
 
 
 def tokenize(text: str) -> list[Token]:
     """Split normalized text into tokens tagged with sentence and clause numbers."""
+    parts = _SPLIT_RE.split(text)
     tokens: list[Token] = []
+    append = tokens.append
+    kinds = _GAP_KINDS
+    analyses = _ANALYSES
+    new = tuple.__new__  # NamedTuple's own __new__ is Python code; this is the same tuple, built in C
     sentence = clause = 0
-    prev_end = 0
-    for m in _TOKEN_RE.finditer(text):
-        start = m.start()
-        if tokens and (start - prev_end != 1 or text[prev_end] != " "):
-            gap = text[prev_end:start]
-            kind = _gap_kind(gap) if len(gap) < 12 else _classify_gap(gap)
+    pos = len(parts[0])
+    prev = ""
+    for k in range(1, len(parts), 2):
+        word = parts[k]
+        if k > 1:
+            gap = parts[k - 1]
+            kind = kinds.get(gap)
+            if kind is None:
+                kind = _classify_gap(gap)
+                if len(gap) < _MAX_CACHED_GAP and len(kinds) < _MAX_CACHED_GAPS:
+                    kinds[gap] = kind
             # A dot between digits, inside «т.е.» or after «тел.» is not a sentence end.
             if kind == 2 and not (
-                gap.startswith(".")
-                and gap.strip(". ") == ""
-                and (m.group().isdigit() or len(m.group()) == 1 or tokens[-1].text in _ABBREVIATIONS)
+                gap[0] == "." and gap.strip(". ") == "" and (word.isdigit() or len(word) == 1 or prev in _ABBREVIATIONS)
             ):
                 sentence += 1
                 clause += 1
             elif kind:
                 clause += 1
-        word = m.group()
-        lemmas, grams = analyze(word)
-        tokens.append(Token(word, start, m.end(), len(tokens), sentence, clause, lemmas, grams))
-        prev_end = m.end()
+        end = pos + len(word)
+        found = analyses.get(word)
+        lemmas, grams = found if found is not None else analyze(word)
+        append(new(Token, (word, pos, end, len(tokens), sentence, clause, lemmas, grams)))
+        pos = end + len(parts[k + 1])
+        prev = word
     return tokens

@@ -29,8 +29,9 @@ _NEEDS_FOLDING = re.compile(
 )
 _SIMPLE_MAP = {"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\t": " "} | dict.fromkeys(_DASHES, "-")
 _SIMPLE_RE = re.compile("[" + "".join(_SIMPLE_MAP) + "]")
-# A letter outside the Russian alphabet, or a digit that may be glued to a letter («0зон»).
-_SUSPICIOUS = re.compile(r"[a-zA-Z\u00c0-\u024f\u0370-\u03ff\u0400-\u040f\u0450-\u052f]|\d+")
+# Letters outside the Russian alphabet (ё and Ё are in it) and digits, which may be glued to a letter («0зон»).
+# One character class, so the engine skips plain Russian text in C.
+_SUSPICIOUS = re.compile(r"[a-zA-Z\u00c0-\u024f\u0370-\u03ff\u0400\u0402-\u040f\u0450\u0452-\u052f\d]+")
 _CONFUSABLE_ASCII = frozenset(LATIN_TO_CYRILLIC)
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _AT_IN_WORD = re.compile(r"(?<=[а-яёА-ЯЁ])@(?=[а-яёА-ЯЁ])")
@@ -115,28 +116,34 @@ def _fold(text: str) -> tuple[str, list[int], list[int]]:
     starts: list[int] = []
     ends: list[int] = []
     done = 0
+    combining = unicodedata.combining
+    fold_char = _fold_char
     for m in _NEEDS_FOLDING.finditer(text):
         i = m.start()
         if i < done:
             continue  # already consumed as a combining mark of the previous cluster
-        if i > done and unicodedata.combining(text[i]):
-            i -= 1  # keep a combining mark with its base: «и» + breve is «й»
-        parts.append(_simple(text[done:i]))
-        starts.extend(range(done, i))
-        ends.extend(range(done + 1, i + 1))
+        if i > done:
+            if combining(text[i]):
+                i -= 1  # keep a combining mark with its base: «и» + breve is «й»
+            parts.append(_simple(text[done:i]))
+            starts.extend(range(done, i))
+            ends.extend(range(done + 1, i + 1))
         j = i + 1
         if text[i] in _STARS:  # «★★★★★» is one rating, not five words
-            while j < n and (text[j] in _STARS or unicodedata.combining(text[j])):
+            while j < n and (text[j] in _STARS or combining(text[j])):
                 j += 1
-            folded = _fold_char(text[i])
+            folded = fold_char(text[i])
         else:
-            while j < n and unicodedata.combining(text[j]):
+            while j < n and combining(text[j]):
                 j += 1
-            cluster = text[i:j] if j - i == 1 else unicodedata.normalize("NFC", text[i:j])
-            folded = "".join(_fold_char(c) for c in cluster)
-        parts.append(folded)
-        starts.extend([i] * len(folded))
-        ends.extend([j] * len(folded))
+            if j - i == 1:  # the usual case: one character, no marks
+                folded = fold_char(text[i])
+            else:
+                folded = "".join(fold_char(c) for c in unicodedata.normalize("NFC", text[i:j]))
+        if folded:  # zero-width and format characters leave nothing behind
+            parts.append(folded)
+            starts.extend([i] * len(folded))
+            ends.extend([j] * len(folded))
         done = j
     parts.append(_simple(text[done:]))
     starts.extend(range(done, n))
@@ -187,7 +194,7 @@ def _deobfuscate_words(text: str) -> str:
         if m.start() < word_end:
             continue  # this word was already handled
         start = m.start()
-        if m.group()[0].isdigit() and not (
+        if m.group().isdigit() and not (
             (start > 0 and text[start - 1].isalpha()) or (m.end() < n and text[m.end()].isalpha())
         ):
             continue  # a plain number

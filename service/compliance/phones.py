@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, product
 
 import phonenumbers
 
@@ -43,6 +43,8 @@ _HUNDREDS = {
 NUMBER_WORDS = {**_UNITS, **_TEENS, **_TENS, **_HUNDREDS}
 # Letters typed instead of digits inside a number («+7 (912) З45-67-89»).
 _DIGIT_LOOKALIKES = {"о": "0", "o": "0", "з": "3", "l": "1", "i": "1", "б": "6"}
+# Every string of one to three look-alike letters, so a piece is checked with one set lookup.
+_LOOKALIKE_PIECES = frozenset("".join(letters) for n in (1, 2, 3) for letters in product(_DIGIT_LOOKALIKES, repeat=n))
 _PIECE_RE = re.compile(r"\d+|[a-zа-я]+")
 _DIGIT_RE = re.compile(r"\d")
 _GLUED_LOOKALIKES_RE = re.compile(r"(?<=\d)[озlib]{1,3}|[озlib]{1,3}(?=\d)")
@@ -95,10 +97,8 @@ def _runs(text: str) -> Iterator[list[_Group]]:
         piece = m.group()
         is_word = piece in NUMBER_WORDS
         # «9I6», «Зо5»: up to three look-alike letters glued to a digit stand for digits.
-        glued = (
-            len(piece) <= 3
-            and all(c in _DIGIT_LOOKALIKES for c in piece)
-            and ((m.start() > 0 and text[m.start() - 1].isdigit()) or (m.end() < len(text) and text[m.end()].isdigit()))
+        glued = piece in _LOOKALIKE_PIECES and (
+            (m.start() > 0 and text[m.start() - 1].isdigit()) or (m.end() < len(text) and text[m.end()].isdigit())
         )
         gap = text[last_end : m.start()]
         last_end = m.end()
@@ -111,7 +111,7 @@ def _runs(text: str) -> Iterator[list[_Group]]:
             recent.append(piece)
             last_numeric = False
             continue
-        joined = last_numeric and (_GAP_RE.fullmatch(gap) is not None or (gap.strip() == "," and is_word))
+        joined = last_numeric and (_joins(gap) or (gap.strip() == "," and is_word))
         if not joined or len(run) > _MAX_GROUPS:
             if run or pending:
                 run.extend(_compose(pending))
@@ -136,6 +136,12 @@ def _runs(text: str) -> Iterator[list[_Group]]:
     run.extend(_compose(pending))
     if run and allowed:
         yield run
+
+
+@lru_cache(maxsize=1024)
+def _joins(gap: str) -> bool:
+    """Does this gap («-», « (», «) ») join two digit groups of one number?"""
+    return _GAP_RE.fullmatch(gap) is not None
 
 
 def _compose(pending: list[tuple[str, int, int, bool]]) -> list[_Group]:
@@ -164,6 +170,7 @@ def _compose(pending: list[tuple[str, int, int, bool]]) -> list[_Group]:
 def _scan_run(run: list[_Group], budget: list[int]) -> Iterator[Hit]:
     """Try windows of consecutive groups holding 10-16 digits, left to right, greedily."""
     ends = list(accumulate(len(g.digits) for g in run))
+    all_digits = "".join(g.digits for g in run)  # a window's digits are one slice of this
     i = 0
     while i < len(run):
         before = ends[i - 1] if i else 0
@@ -171,7 +178,7 @@ def _scan_run(run: list[_Group], budget: list[int]) -> Iterator[Hit]:
         hi = bisect_right(ends, before + 16, i)
         found = 0
         for j in range(lo, hi):
-            digits = "".join(g.digits for g in run[i : j + 1])
+            digits = all_digits[before : ends[j]]
             if _is_phone(digits, run[i].plus, budget):
                 kind, code = "phone", ViolationCode.OFF_PLATFORM_CONTACT
             elif len(digits) == 16 and _is_card(digits):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, Protocol
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
@@ -23,14 +23,27 @@ with warnings.catch_warnings():
 PREFIX_CHARS = 3
 _MAX_STATES = 20_000
 _MAX_CLASS = 40
+_MAX_WORDS = 65536
 _OPEN = "\0"  # marks a prefix whose next character can be anything
 # Runs of the characters the word-start lookbehind excludes: every run start is a word start.
 _WORD_START_CLASS = "a-zа-я0-9"
 _RUN_RE = re.compile(f"[{_WORD_START_CLASS}]+")
+# A letter or digit outside that class («é», «ß», «٣») can hide a word start inside a token.
+_ODD_ALNUM = re.compile(f"[^\\W_{_WORD_START_CLASS}]")
 _BOUNDARY: Any = sp.parse(f"(?<![{_WORD_START_CLASS}])")[0]
 _RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789абвгдежзийклмнопрстуфхцчшщъыьэюя")
 # What \s can match in a str pattern; small enough to index, unlike \w.
 _SPACES = [chr(c) for c in range(0x10000) if re.fullmatch(r"\s", chr(c))]
+
+
+class Word(Protocol):
+    """A token: where it starts and its text."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def text(self) -> str: ...
 
 
 class _Unbounded(Exception):
@@ -95,17 +108,40 @@ class WordStartIndex:
         self.gated = {pattern: GatedPattern(pattern) for pattern in patterns}
         self._bits = {pattern: bit for bit, pattern in enumerate(self.gated)}
         self._tables: list[dict[str, int]] = [{} for _ in range(PREFIX_CHARS)]
+        # A short token («вы», «в») may begin a longer prefix that runs past it («вы », «в.б»), but
+        # only with a character that cannot continue the token: a word ends before a non-letter.
+        self._extended: dict[str, int] = {}
         for pattern, gated in self.gated.items():
+            bit = 1 << self._bits[pattern]
             for prefix in gated.word_prefixes:
                 table = self._tables[len(prefix) - 1]
-                table[prefix] = table.get(prefix, 0) | (1 << self._bits[pattern])
+                table[prefix] = table.get(prefix, 0) | bit
+                for cut in range(1, len(prefix)):
+                    head, follower = prefix[:cut], prefix[cut]
+                    if not (follower.isdecimal() if head.isdecimal() else follower.isalpha()):
+                        self._extended[head] = self._extended.get(head, 0) | bit
+        self._word_masks: dict[str, int] = {}
 
-    def scan(self, text: str) -> Scan:
-        """Look up every word start of ``text`` once, for all patterns."""
+    def scan(self, text: str, words: Iterable[Word]) -> Scan:
+        """Look up every word start of ``text`` once, for all patterns.
+
+        ``words`` are the tokens of ``text``. When the text has no letters or digits outside
+        the normalized alphabet, every word start is a token start, and a token's first
+        characters decide (remembered per distinct word); otherwise the text is scanned.
+        """
         out: list[list[int]] = [[] for _ in self.gated]
-        one, two, three = self._tables
-        for pos in word_starts(text):
-            mask = one.get(text[pos], 0) | two.get(text[pos : pos + 2], 0) | three.get(text[pos : pos + 3], 0)
+        if _ODD_ALNUM.search(text) is None:
+            masks = self._word_masks
+            starts = []
+            for word in words:
+                mask = masks.get(word.text)
+                if mask is None:
+                    mask = self._word_mask(word.text)
+                if mask:
+                    starts.append((word.start, mask))
+        else:
+            starts = [(pos, self._text_mask(text, pos)) for pos in word_starts(text)]
+        for pos, mask in starts:
             bit = 0
             while mask:
                 if mask & 1:
@@ -113,6 +149,19 @@ class WordStartIndex:
                 mask >>= 1
                 bit += 1
         return Scan(self, text, out)
+
+    def _text_mask(self, text: str, pos: int) -> int:
+        one, two, three = self._tables
+        return one.get(text[pos], 0) | two.get(text[pos : pos + 2], 0) | three.get(text[pos : pos + 3], 0)
+
+    def _word_mask(self, word: str) -> int:
+        mask = self._text_mask(word, 0)
+        if len(word) < PREFIX_CHARS:
+            mask |= self._extended.get(word, 0)
+        if len(self._word_masks) >= _MAX_WORDS:
+            self._word_masks.clear()
+        self._word_masks[word] = mask
+        return mask
 
 
 class Scan:
