@@ -355,3 +355,20 @@ def test_adversarial_input_gets_a_consistent_verdict(text: str) -> None:
     first = check(text)
     assert check(text) == first
     assert all(text[v.start : v.end] == v.excerpt for v in first.violations)
+
+
+# Per-word work is capped per draft; the cap must still cover the longest draft Ozon accepts.
+_LONGEST_SENDABLE = 1000
+_FLOOD_THEN_VIOLATION = [
+    ("аa " * 320, "Пишите нам в в0тсап.", ViolationCode.OFF_PLATFORM_CONTACT),
+    ("ab " * 320, "sami vinovaty.", ViolationCode.BLAME_SHIFTING),
+    ("тг " * 320, "Мой тг для связи.", ViolationCode.OFF_PLATFORM_CONTACT),
+]
+
+
+@pytest.mark.parametrize(("flood", "tail", "code"), _FLOOD_THEN_VIOLATION, ids=["leet", "translit", "weak-name"])
+def test_a_violation_after_a_flood_of_tricky_words_is_still_found(flood: str, tail: str, code: ViolationCode) -> None:
+    text = flood + tail
+    assert len(text) <= _LONGEST_SENDABLE
+    found = [v for v in check(text).violations if v.code is code]
+    assert any(v.start >= len(flood) for v in found)

@@ -9,7 +9,7 @@ from .doc import Doc
 from .hit import Hit
 from .messages import describe
 from .models import ComplianceResult, Violation, ViolationCode
-from .morph import Token, tokenize
+from .morph import Token, tokenize, with_lemmas
 from .normalize import MappedText, normalize
 from .phones import find_numbers
 from .phrases import ALL_RULES
@@ -18,6 +18,7 @@ from .special import find_disparagement, find_insults, find_marketplace_deals, f
 from .translit import latin_as_cyrillic
 
 _MESSENGER_KEY = "<messenger>"
+_MESSENGER_LEMMA = frozenset({_MESSENGER_KEY})
 
 
 def check(text: str) -> ComplianceResult:
@@ -32,11 +33,11 @@ def _find(norm: MappedText) -> list[Hit]:
     text = norm.text
     tokens = tokenize(text)
     scan = p.WORD_PATTERNS.scan(text, tokens)
-    mentions = messenger_mentions(norm, scan)
+    mentions = messenger_mentions(norm, scan, tokens)
     tokens = _mark_messengers(tokens, mentions)
     doc = Doc(text, tokens)
     hits = list(find_links(text))
-    hits += find_numbers(text)
+    hits += find_numbers(text, [tok.text for tok in tokens])
     if mentions:
         hits += find_messengers(mentions, doc)
     hits += _find_phrases(doc, scan)
@@ -45,7 +46,7 @@ def _find(norm: MappedText) -> list[Hit]:
         view_text, starts, ends = view
         view_tokens = tokenize(view_text)
         view_scan = p.WORD_PATTERNS.scan(view_text, view_tokens)
-        view_mentions = messenger_mentions(MappedText(view_text, starts, ends), view_scan)
+        view_mentions = messenger_mentions(MappedText(view_text, starts, ends), view_scan, view_tokens)
         view_doc = Doc(view_text, _mark_messengers(view_tokens, view_mentions))
         for hit in (*find_messengers(view_mentions, view_doc), *_find_phrases(view_doc, view_scan)):
             hits.append(Hit(hit.code, starts[hit.start], ends[hit.end - 1], hit.kind))
@@ -81,10 +82,11 @@ def _mark_messengers(tokens: list[Token], mentions: list[tuple[int, int, bool]])
     covered: set[int] = set()
     for start, end, _ in mentions:
         covered.update(range(start, end))
-    return [
-        tok._replace(lemmas=tok.lemmas | {_MESSENGER_KEY}) if tok.start in covered or tok.end - 1 in covered else tok
-        for tok in tokens
-    ]
+    marked = list(tokens)
+    for k, tok in enumerate(tokens):
+        if tok.start in covered or tok.end - 1 in covered:
+            marked[k] = with_lemmas(tok, tok.lemmas | _MESSENGER_LEMMA)
+    return marked
 
 
 def _to_violations(text: str, norm: MappedText, hits: list[Hit]) -> list[Violation]:

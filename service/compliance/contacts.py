@@ -16,17 +16,19 @@ from .engine import is_request
 from .hit import Hit
 from .lexicon import CONTACT_CUES, POSSESSIVE_OURS, PRODUCT_CUES
 from .models import ViolationCode
+from .morph import Token
 from .normalize import MappedText
 from .prefilter import Scan
 
 _CONTACT = ViolationCode.OFF_PLATFORM_CONTACT
-_NON_ALNUM = re.compile(r"[\W_]+")
 _OWNERS = frozenset({"мой", "наш"})
 
 
 def find_links(text: str) -> Iterator[Hit]:
     """URLs, bare and spelled-out domains, punycode, e-mails and @handles."""
-    checks: list[re.Pattern[str]] = [p.DOMAIN, p.SPACED_DOMAIN]
+    # Both domain patterns need a dot before a top-level domain; looking for that dot first is
+    # a fast literal search, while the patterns themselves try every word start.
+    checks: list[re.Pattern[str]] = [p.DOMAIN, p.SPACED_DOMAIN] if p.DOT_TLD.search(text) else []
     if any(host in text for host in p.SHORTENER_HOSTS):
         checks.append(p.SHORTENER)
     if "http" in text or "ftp" in text or "www" in text:
@@ -51,21 +53,24 @@ def find_links(text: str) -> Iterator[Hit]:
             yield Hit(_CONTACT, m.start(), m.end(), "email")
 
 
-def messenger_mentions(norm: MappedText, scan: Scan) -> list[tuple[int, int, bool]]:
+def messenger_mentions(norm: MappedText, scan: Scan, tokens: Sequence[Token]) -> list[tuple[int, int, bool]]:
     """Every messenger/social name as (start, end, strong), before any context check."""
     text = norm.text
     found = [(m.start(), m.end(), True) for m in scan.finditer(p.STRONG_MESSENGERS)]
     found += [(m.start(), m.end(), False) for m in scan.finditer(p.WEAK_MESSENGERS)]
-    found += list(_compact_mentions(text))
+    found += list(_compact_mentions(text, tokens))
     return found
 
 
-def _compact_mentions(text: str) -> Iterator[tuple[int, int, bool]]:
-    """Find names split by spaces or dots («whats app», «вот сап») in a letters-only view."""
-    compact = _NON_ALNUM.sub("", text)
+def _compact_mentions(text: str, tokens: Sequence[Token]) -> Iterator[tuple[int, int, bool]]:
+    """Find names split by spaces or dots («whats app», «вот сап») in a letters-only view.
+
+    Tokens are exactly the text's letter and digit runs, so joining them gives that view.
+    """
+    compact = "".join([tok.text for tok in tokens])
     if len(compact) == len(text) or p.COMPACT_MESSENGERS.search(compact) is None:
         return
-    index = [i for i, c in enumerate(text) if c.isalnum()]
+    index = [i for tok in tokens for i in range(tok.start, tok.end)]
     for m in p.COMPACT_MESSENGERS.finditer(compact):
         start = index[m.start()]
         end = index[m.end() - 1] + 1
@@ -83,16 +88,22 @@ def _compact_mentions(text: str) -> Iterator[tuple[int, int, bool]]:
 
 def find_messengers(mentions: Sequence[tuple[int, int, bool]], doc: Doc) -> Iterator[Hit]:
     """Keep mentions used as a contact channel, judged by cues in the same sentence."""
+    cues: dict[int, tuple[bool, bool, bool]] = {}  # per sentence: contact, product, ownership counts
     for start, end, strong in mentions:
         sentence = doc.sentence_at(start)
-        lemmas = doc.sentence_lemmas(sentence)
-        contact = not CONTACT_CUES.isdisjoint(lemmas)
-        product = not PRODUCT_CUES.isdisjoint(lemmas)
-        if contact and product:
-            # «часы дублируют сообщения из WhatsApp, ответить можно шаблонами», «книга о Telegram,
-            # 320 страниц»: a product sentence needs a cue aimed at the buyer or the shop itself.
-            contact = _addressed_cue(doc, sentence)
-        elif not contact and not strong:
+        found = cues.get(sentence)
+        if found is None:
+            lemmas = doc.sentence_lemmas(sentence)
+            contact = not CONTACT_CUES.isdisjoint(lemmas)
+            product = not PRODUCT_CUES.isdisjoint(lemmas)
+            ownership = not contact
+            if contact and product:
+                # «часы дублируют сообщения из WhatsApp, ответить можно шаблонами», «книга о Telegram,
+                # 320 страниц»: a product sentence needs a cue aimed at the buyer or the shop itself.
+                contact = _addressed_cue(doc, sentence)
+            found = cues[sentence] = (contact, product, ownership)
+        contact, product, ownership = found
+        if ownership and not strong:
             contact = _owned(doc, start)
         if contact or (strong and not product):
             yield Hit(_CONTACT, start, end, "messenger")

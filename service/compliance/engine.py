@@ -91,16 +91,15 @@ class RuleSet:
         for r, rule in enumerate(rules):
             for lemma in rule.slots[0].lemmas:
                 self._by_anchor.setdefault(lemma, []).append(r)
+        self._anchors = frozenset(self._by_anchor)
         self._companions = [tuple(slot.lemmas for slot in rule.slots[1:]) for rule in rules]
 
     def run(self, doc: Doc) -> Iterator[Hit]:
         """Yield a hit for every rule match in ``doc``."""
         lemmas = doc.lemmas
         candidates: set[int] = set()
-        for lemma in lemmas:
-            found = self._by_anchor.get(lemma)
-            if found is not None:
-                candidates.update(found)
+        for lemma in self._anchors & lemmas:
+            candidates.update(self._by_anchor[lemma])
         for r in sorted(candidates):
             if all(not companion.isdisjoint(lemmas) for companion in self._companions[r]):
                 yield from _match(self.rules[r], doc)

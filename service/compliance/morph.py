@@ -75,6 +75,11 @@ def _analyze(word: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(lemmas), frozenset(grams)
 
 
+def with_lemmas(tok: Token, lemmas: frozenset[str]) -> Token:
+    """A copy of ``tok`` with other lemmas (built in C: ``_replace`` is Python code)."""
+    return tuple.__new__(Token, (tok.text, tok.start, tok.end, tok.idx, tok.sentence, tok.clause, lemmas, tok.grams))
+
+
 def _classify_gap(gap: str) -> int:
     """2 for a sentence break, 1 for a clause break, 0 for plain spacing."""
     if _SENTENCE_BREAK.search(gap):

@@ -48,6 +48,12 @@ _LEET_READINGS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 
+# Per-word work (de-obfuscation, transliteration, messenger context) is capped at this many
+# words per draft: Ozon's 1,000-character limit allows at most 500, so every sendable draft is
+# checked in full, and a 4,000-character flood of look-alike words cannot cost time per word.
+WORD_BUDGET = 500
+
+
 @dataclass(frozen=True, slots=True)
 class MappedText:
     """Normalized text plus, per character, the original span it stands for."""
@@ -75,12 +81,14 @@ def normalize(text: str) -> MappedText:
 
 
 # «отз-\nыв», «от-ме-ни-те», «ин-ста»: word pieces glued by hyphens or line breaks.
+# What a hyphenated word needs, led by a character class so plain text is skipped in C.
+_LETTER_BREAK_LETTER = re.compile(r"[а-я](?:-\n?|\n)[а-я]")
 _HYPHENATED = re.compile(r"(?<![а-я])[а-я]++(?:-\n?[а-я]++|\n[а-я]++)++")  # possessive: linear
 
 
 def _join_hyphenated(text: str, starts: list[int], ends: list[int]) -> tuple[str, list[int], list[int]]:
     """Drop hyphens and line breaks inside a word when only the joined form is a real word."""
-    if "-" not in text and "\n" not in text:
+    if _LETTER_BREAK_LETTER.search(text) is None:
         return text, starts, ends
     keep: list[int] | None = None
     for m in _HYPHENATED.finditer(text):
@@ -183,13 +191,19 @@ def _fold_char(ch: str) -> str:
 
 
 def _deobfuscate_words(text: str) -> str:
-    """Stage 2 (length-preserving): mixed-script words, leet digits, '@' inside words."""
+    """Stage 2 (length-preserving): mixed-script words, leet digits, '@' inside words.
+
+    At most WORD_BUDGET mixed words are rewritten, which covers every draft Ozon accepts
+    (1,000 characters hold at most 500 words); past that a flood of look-alike words stays
+    as written instead of costing time per word.
+    """
     if "@" in text:
         text = _AT_IN_WORD.sub("а", text)
     chars: list[str] | None = None
     cyrillic_text: bool | None = None
     n = len(text)
     word_end = -1
+    budget = WORD_BUDGET
     for m in _SUSPICIOUS.finditer(text):
         if m.start() < word_end:
             continue  # this word was already handled
@@ -207,17 +221,26 @@ def _deobfuscate_words(text: str) -> str:
         plain_latin = original.isascii() and original.isalpha()
         if plain_latin and (len(original) < 4 or not _CONFUSABLE_ASCII.issuperset(original)):
             continue  # plain Latin word such as «Ozon» or «app»
-        word = original if original.isalpha() else _unleet(original)
+        if budget <= 0:
+            break
+        budget -= 1
         if cyrillic_text is None:
             cyrillic_text = len(_PLAIN_CYRILLIC.findall(text)) >= len(_PLAIN_LATIN.findall(text))
         before = text[start - 1] if start else " "
         after = text[word_end] if word_end < n else " "
         url_like = before in "./@:" or after in "./@"
-        folded = fold_word_scripts(word, prefer_cyrillic=cyrillic_text and not url_like, is_known=is_known_word)
+        folded = _fold_word(original, cyrillic_text and not url_like)
         if folded != original:
             chars = chars if chars is not None else list(text)
             chars[start:word_end] = list(folded)
     return text if chars is None else "".join(chars)
+
+
+@lru_cache(maxsize=16384)
+def _fold_word(original: str, prefer_cyrillic: bool) -> str:
+    """One word in one script, digits read as letters; remembered, as drafts repeat their words."""
+    word = original if original.isalpha() else _unleet(original)
+    return fold_word_scripts(word, prefer_cyrillic=prefer_cyrillic, is_known=is_known_word)
 
 
 def _unleet(word: str) -> str:

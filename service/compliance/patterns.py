@@ -41,6 +41,8 @@ WORDY_DOMAIN: Final = _rx(
     rf"(?:ru|ру|com|ком|рф|net|org|su|me|io|by|kz|info){_E}(?:/[^\s]*)?"
 )
 PUNYCODE: Final = _rx(r"xn--[a-z0-9-]+")
+# What DOMAIN and SPACED_DOMAIN both need; it starts with a literal, so the engine skips to each dot.
+DOT_TLD: Final = _rx(rf"\. ?(?:{TLDS}|ру|xn--)")
 # The TLD is checked in code: possessive quantifiers keep this linear.
 EMAIL: Final = _rx(r"(?<![a-z0-9._%+-])[a-z0-9._%+-]++\s?@\s?[a-zа-я0-9-]++(?:\.[a-zа-я0-9-]++)++")
 WORDY_EMAIL: Final = _rx(

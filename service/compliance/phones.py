@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate, product
+from typing import NamedTuple
 
 import phonenumbers
 
@@ -43,14 +43,19 @@ _HUNDREDS = {
 NUMBER_WORDS = {**_UNITS, **_TEENS, **_TENS, **_HUNDREDS}
 # Letters typed instead of digits inside a number («+7 (912) З45-67-89»).
 _DIGIT_LOOKALIKES = {"о": "0", "o": "0", "з": "3", "l": "1", "i": "1", "б": "6"}
-# Every string of one to three look-alike letters, so a piece is checked with one set lookup.
-_LOOKALIKE_PIECES = frozenset("".join(letters) for n in (1, 2, 3) for letters in product(_DIGIT_LOOKALIKES, repeat=n))
+# Every string of one to three look-alike letters and the digits it stands for.
+_LOOKALIKE_PIECES = {
+    "".join(letters): "".join(_DIGIT_LOOKALIKES[c] for c in letters)
+    for n in (1, 2, 3)
+    for letters in product(_DIGIT_LOOKALIKES, repeat=n)
+}
 _PIECE_RE = re.compile(r"\d+|[a-zа-я]+")
 _DIGIT_RE = re.compile(r"\d")
 _GLUED_LOOKALIKES_RE = re.compile(r"(?<=\d)[озlib]{1,3}|[озlib]{1,3}(?=\d)")
 _NUMBER_WORD_RE = re.compile(
     r"(?<![a-zа-я])(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")(?![a-zа-я])"
 )
+_ODD_LETTER = re.compile(r"[^\W\d_a-zа-я]")
 _PLUS_WORDS = frozenset({"плюс", "plus"})
 _GAP_RE = re.compile(r"[\s\-().+/]{0,4}")
 _NOT_PHONE_CONTEXT = words(
@@ -61,20 +66,26 @@ _MAX_GROUPS = 40
 _VALIDATION_BUDGET = 40  # phonenumbers calls per draft; keeps digit floods cheap
 
 
-@dataclass(slots=True)
-class _Group:
+class _Group(NamedTuple):
+    """Digits of one group and where they sit; a tuple, because floods of digits make thousands."""
+
     digits: str
     start: int
     end: int
     plus: bool = False
 
 
-def find_numbers(text: str) -> Iterator[Hit]:
-    """Phone numbers as OFF_PLATFORM_CONTACT and card numbers as OFF_PLATFORM_DEAL."""
+def find_numbers(text: str, words: Sequence[str] | None = None) -> Iterator[Hit]:
+    """Phone numbers as OFF_PLATFORM_CONTACT and card numbers as OFF_PLATFORM_DEAL.
+
+    ``words``, the text's tokens when the caller has them, make counting number words a set
+    lookup per word instead of a scan; a text with letters outside the normalized alphabet
+    is scanned all the same, because such a letter can hide a word boundary.
+    """
     digits = len(_DIGIT_RE.findall(text))
     if 0 < digits < 10:
         digits += sum(len(m) for m in _GLUED_LOOKALIKES_RE.findall(text))
-    if digits < 10 and digits + 3 * len(_NUMBER_WORD_RE.findall(text)) < 10:
+    if digits < 10 and digits + 3 * _count_number_words(text, words) < 10:
         return  # too few digits for a phone or card number
     budget = [_VALIDATION_BUDGET]
     for run in _runs(text):
@@ -82,6 +93,12 @@ def find_numbers(text: str) -> Iterator[Hit]:
             if hit.start > 0 and text[hit.start - 1] == "+":
                 hit = Hit(hit.code, hit.start - 1, hit.end, hit.kind)
             yield hit
+
+
+def _count_number_words(text: str, words: Sequence[str] | None) -> int:
+    if words is None or _ODD_LETTER.search(text) is not None:
+        return len(_NUMBER_WORD_RE.findall(text))
+    return sum(1 for word in words if word in NUMBER_WORDS)
 
 
 def _runs(text: str) -> Iterator[list[_Group]]:
@@ -95,13 +112,14 @@ def _runs(text: str) -> Iterator[list[_Group]]:
     last_numeric = False
     for m in _PIECE_RE.finditer(text):
         piece = m.group()
+        start, end = m.span()
         is_word = piece in NUMBER_WORDS
         # «9I6», «Зо5»: up to three look-alike letters glued to a digit stand for digits.
         glued = piece in _LOOKALIKE_PIECES and (
-            (m.start() > 0 and text[m.start() - 1].isdigit()) or (m.end() < len(text) and text[m.end()].isdigit())
+            (start > 0 and text[start - 1].isdigit()) or (end < len(text) and text[end].isdigit())
         )
-        gap = text[last_end : m.start()]
-        last_end = m.end()
+        gap = text[last_end:start]
+        last_end = end
         if not (piece.isdigit() or is_word or glued or piece in _PLUS_WORDS):
             if run or pending:
                 run.extend(_compose(pending))
@@ -125,13 +143,14 @@ def _runs(text: str) -> Iterator[list[_Group]]:
         if piece in _PLUS_WORDS:
             plus = True
         elif is_word:
-            pending.append((piece, m.start(), m.end(), plus))
+            pending.append((piece, start, end, plus))
             plus = False
         else:
-            run.extend(_compose(pending))
-            pending = []
-            digits = piece if piece.isdigit() else "".join(_DIGIT_LOOKALIKES.get(c, c) for c in piece)
-            run.append(_Group(digits, m.start(), m.end(), plus))
+            if pending:
+                run.extend(_compose(pending))
+                pending = []
+            digits = piece if piece.isdigit() else _LOOKALIKE_PIECES[piece]
+            run.append(_Group(digits, start, end, plus))
             plus = False
     run.extend(_compose(pending))
     if run and allowed:
@@ -170,6 +189,8 @@ def _compose(pending: list[tuple[str, int, int, bool]]) -> list[_Group]:
 def _scan_run(run: list[_Group], budget: list[int]) -> Iterator[Hit]:
     """Try windows of consecutive groups holding 10-16 digits, left to right, greedily."""
     ends = list(accumulate(len(g.digits) for g in run))
+    if ends[-1] < 10:
+        return  # too short for any phone or card number
     all_digits = "".join(g.digits for g in run)  # a window's digits are one slice of this
     i = 0
     while i < len(run):

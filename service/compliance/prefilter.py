@@ -121,6 +121,7 @@ class WordStartIndex:
                     if not (follower.isdecimal() if head.isdecimal() else follower.isalpha()):
                         self._extended[head] = self._extended.get(head, 0) | bit
         self._word_masks: dict[str, int] = {}
+        self.slots = {id(pattern): (self._bits[pattern], gated) for pattern, gated in self.gated.items()}
 
     def scan(self, text: str, words: Iterable[Word]) -> Scan:
         """Look up every word start of ``text`` once, for all patterns.
@@ -174,8 +175,8 @@ class Scan:
 
     def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """Same matches as ``pattern.finditer(self.text)``."""
-        gated = self._index.gated[pattern]
-        return gated.finditer(self.text, self._candidates[self._index._bits[pattern]])
+        bit, gated = self._index.slots[id(pattern)]  # hashing a compiled pattern rehashes its source
+        return gated.finditer(self.text, self._candidates[bit])
 
 
 def _top_branches(parsed: Any) -> list[list[Any]]:
