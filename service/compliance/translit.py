@@ -26,13 +26,15 @@ _TWO_LATIN_WORDS = re.compile(r"[a-z'][\s,.!?:;()-]+[a-z]")
 
 
 def latin_as_cyrillic(text: str) -> tuple[str, list[int], list[int]] | None:
-    """The view and, per character, its ``[start, end)`` in ``text``; None when nothing is Latin."""
-    parts: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    done = 0
+    """The view and, per character, its ``[start, end)`` in ``text``; None when nothing is Latin.
+
+    The view holds only the sentences with transliterated words and one sentence on each side,
+    joined by line breaks: the rest of the text reads the same in both, and the detectors have
+    already seen it.
+    """
     if _TWO_LATIN_WORDS.search(text) is None:
         return None
+    changes: list[tuple[int, int, str]] = []
     budget = WORD_BUDGET  # see normalize.WORD_BUDGET
     for run in _LATIN_RUN.finditer(text):
         for match in _LATIN_WORD.finditer(text, run.start(), run.end()):
@@ -42,8 +44,24 @@ def latin_as_cyrillic(text: str) -> tuple[str, list[int], list[int]] | None:
             word = match.group()
             if word in _KEEP or not _VOWEL.search(word):
                 continue
-            cyrillic = word_to_cyrillic(word)
-            begin, finish = match.span()
+            changes.append((match.start(), match.end(), word_to_cyrillic(word)))
+        if budget < 0:
+            break
+    if not changes:
+        return None
+    parts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pending = iter(changes)
+    change = next(pending, None)
+    for lo, hi in _windows(text, changes):
+        if parts:  # a line break keeps two windows from reading as one sentence
+            parts.append("\n")
+            starts.append(lo)
+            ends.append(lo)
+        done = lo
+        while change is not None and change[0] < hi:
+            begin, finish, cyrillic = change
             parts.append(text[done:begin])
             starts.extend(range(done, begin))
             ends.extend(range(done + 1, begin + 1))
@@ -51,11 +69,35 @@ def latin_as_cyrillic(text: str) -> tuple[str, list[int], list[int]] | None:
             starts.extend([begin] * len(cyrillic))
             ends.extend([finish] * len(cyrillic))
             done = finish
-        if budget < 0:
-            break
-    if not parts:
-        return None
-    parts.append(text[done:])
-    starts.extend(range(done, len(text)))
-    ends.extend(range(done + 1, len(text) + 1))
+            change = next(pending, None)
+        parts.append(text[done:hi])
+        starts.extend(range(done, hi))
+        ends.extend(range(done + 1, hi + 1))
     return "".join(parts), starts, ends
+
+
+_BREAKS = ".!?…\n"
+_CONTEXT_SENTENCES = 2
+
+
+def _windows(text: str, changes: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Merged ``[lo, hi)`` spans: each changed word's sentence and one sentence on either side."""
+    windows: list[tuple[int, int]] = []
+    for begin, finish, _ in changes:
+        lo = begin
+        for _ in range(_CONTEXT_SENTENCES):
+            lo = max(text.rfind(c, 0, lo) for c in _BREAKS)
+            if lo < 0:
+                break
+        hi = finish
+        for _ in range(_CONTEXT_SENTENCES):
+            found = [at for at in (text.find(c, hi) for c in _BREAKS) if at >= 0]
+            hi = min(found) + 1 if found else len(text)
+            if hi >= len(text):
+                break
+        lo = max(lo + 1, 0)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], hi))
+        else:
+            windows.append((lo, hi))
+    return windows
