@@ -15,15 +15,13 @@ from enum import Enum
 
 from .doc import Doc
 from .hit import Hit
-from .lexicon import CONDITIONAL, EXPLANATORY, NEGATORS, POLITE_AFTER_NE, REQUEST_LEADS, UNNEEDED
+from .lexicon import CONDITIONAL, EXPLANATORY, NEGATORS, POLITE_AFTER_NE, REQUEST_LEADS, UNNEEDED, words
 from .models import ViolationCode
 from .morph import Token
 
 _EMPTY: frozenset[str] = frozenset()
-_WISHES = frozenset(
-    {"здорово", "хорошо", "неплохо", "отлично", "замечательно", "признательный", "благодарный", "рад", "удобный", "удобно"}
-)
-_ASKING = frozenset({"просить", "попросить"})
+_WISHES = words("здорово хорошо неплохо отлично замечательно признательный благодарный рад удобный удобно")
+_ASKING = words("просить попросить")
 
 
 @dataclass(frozen=True, slots=True)

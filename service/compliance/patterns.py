@@ -78,7 +78,9 @@ MARKETPLACES: Final = _rx(
     rf"{_B}(?:wildberr\w*|вайлдбер\w*|валдбер\w*|валбер\w*|вилдбер\w*|"
     rf"wb|вб|в-б|в\.б\.?|w-b|яндекс[ .-]?маркет\w*|yandex[ .-]?market|авито|avito|"
     rf"aliexpress|алиэкспресс\w*|али ?экспресс\w*|мегамаркет\w*|megamarket|сбермегамаркет\w*|"
-    rf"lamoda|ламод\w*|kazanexpress|казаньэкспресс\w*|магнит ?маркет\w*|joom|джум){_E}"
+    rf"lamoda|ламод\w*|kazanexpress|казаньэкспресс\w*|магнит ?маркет\w*|joom|джум|"
+    # the purple marketplace: Wildberries by its colour
+    rf"(?:фиолетов|малинов)\w*\s+(?:маркетплейс|площадк)\w*){_E}"
 )
 
 # --- profanity (with masked letters such as «х*й», «п#здец») --------------------

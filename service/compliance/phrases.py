@@ -13,7 +13,17 @@ _VERB_NOT_PAST = words("past")
 _PARTICIPLE = words("PRTF PRTS")
 _OUR_MAILBOX = Slot(words("почта email mail емейл имейл мейл"), need_prev=words("наш мой"))
 
-CONTACT_RULES: Final = (PhraseRule(C.OFF_PLATFORM_CONTACT, (_OUR_MAILBOX,), kind="email"),)
+CONTACT_RULES: Final = (
+    PhraseRule(C.OFF_PLATFORM_CONTACT, (_OUR_MAILBOX,), kind="email"),
+    # «приезжайте в наш магазин: ул. …»: an invitation to the seller's own shop or office off Ozon.
+    PhraseRule(
+        C.OFF_PLATFORM_CONTACT,
+        (Slot(lx.VISIT_VERBS), Slot(lx.OWN_PREMISES, need_prev=lx.POSSESSIVE_OURS)),
+        window=4,
+        request=True,
+        veto=words("озон ozon карточка"),
+    ),
+)
 
 _ASK = Slot(lx.ASK_VERBS)
 _CONTACT_OBJECT = Slot(lx.CONTACT_OBJECTS, bad_prev=lx.CONTACT_OBJECT_BAD_PREV, bad_next=lx.CONTACT_OBJECT_BAD_NEXT)
@@ -50,22 +60,6 @@ CONTACT_REQUEST_RULES: Final = (
             _BIRTH_DATE,
         )
     )
-    + (
-        PhraseRule(C.CONTACT_REQUEST, (_ASK, _ADDRESS_PART, Slot(lx.ADDRESS_PARTS | words("дом"))), window=5, request=True),
-        # «обменяемся номерами», «давайте обменяемся контактами»
-        PhraseRule(
-            C.CONTACT_REQUEST,
-            (Slot(words("обменяться обмениваться")), Slot(lx.CONTACT_OBJECTS | words("номер"))),
-            window=3,
-        ),
-        # «есть ли у вас способ связи вне площадки?»
-        PhraseRule(
-            C.CONTACT_REQUEST,
-            (Slot(words("связь контакт связаться")), Slot(words("вне"), need_next=lx.PLATFORM | words("чат"))),
-            window=3,
-            needs=words("вы ты"),
-        ),
-    )
     + tuple(
         PhraseRule(C.CONTACT_REQUEST, (Slot(lx.NEED_WORDS), obj), window=5)
         for obj in (_CONTACT_OBJECT, _ADDRESS, _CARD)
@@ -87,6 +81,22 @@ CONTACT_REQUEST_RULES: Final = (
         # «мыло» is slang for e-mail only next to «ваш»: nobody asks a buyer for their soap.
         PhraseRule(C.CONTACT_REQUEST, (_ASK, Slot(words("мыло"), need_next=lx.POSSESSIVE_YOURS)), window=5),
         PhraseRule(C.CONTACT_REQUEST, (_ASK, Slot(words("мыло"), need_prev=lx.POSSESSIVE_YOURS)), window=5),
+        PhraseRule(
+            C.CONTACT_REQUEST, (_ASK, _ADDRESS_PART, Slot(lx.ADDRESS_PARTS | words("дом"))), window=5, request=True
+        ),
+        # «обменяемся номерами», «давайте обменяемся контактами»
+        PhraseRule(
+            C.CONTACT_REQUEST,
+            (Slot(words("обменяться обмениваться")), Slot(lx.CONTACT_OBJECTS | words("номер"))),
+            window=3,
+        ),
+        # «есть ли у вас способ связи вне площадки?»
+        PhraseRule(
+            C.CONTACT_REQUEST,
+            (Slot(words("связь контакт связаться")), Slot(words("вне"), need_next=lx.PLATFORM | words("чат"))),
+            window=3,
+            needs=words("вы ты"),
+        ),
     )
 )
 
@@ -146,6 +156,14 @@ DEAL_RULES: Final = (
         kind="own_shop",
     ),
     PhraseRule(C.OFF_PLATFORM_DEAL, (Slot(words("наложенный")), Slot(words("платеж"))), window=1, kind="payment"),
+    # «скиньте на зелёный банк»: banks named by their colour
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (Slot(lx.PAY_ANCHORS, not_grams=_VERB_NOT_PAST), Slot(words("банк"), need_prev=words("зеленый желтый"))),
+        window=5,
+        veto=lx.PAY_VETO,
+        kind="payment",
+    ),
     PhraseRule(
         C.OFF_PLATFORM_DEAL,
         (Slot(words("наличные наличный наличка нал налом налик")), Slot(words("курьер отдать передать отдавать"))),
