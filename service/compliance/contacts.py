@@ -105,6 +105,8 @@ def find_messengers(mentions: Sequence[tuple[int, int, bool]], doc: Doc) -> Iter
         contact, product, ownership = found
         if ownership and not strong:
             contact = _owned(doc, start)
+        if not contact and _we_are_there(doc, start):
+            contact = True
         if contact or (strong and not product):
             yield Hit(_CONTACT, start, end, "messenger")
 
@@ -116,6 +118,16 @@ def _owned(doc: Doc, start: int) -> bool:
         return False
     prev = doc.tokens[toks[0].idx - 1]
     return prev.clause == toks[0].clause and not _OWNERS.isdisjoint(prev.lemmas)
+
+
+def _we_are_there(doc: Doc, start: int) -> bool:
+    """«Мы есть в Одноклассниках», «мы теперь и во ВКонтакте»: the shop announcing its own page."""
+    toks = doc.overlapping(start, start + 1)
+    if not toks:
+        return False
+    first = toks[0]
+    before = [t for t in doc.tokens[max(0, first.idx - 4) : first.idx] if t.clause == first.clause]
+    return any("мы" in t.lemmas for t in before) and any(t.text in ("в", "во") for t in before[-2:])
 
 
 def _addressed_cue(doc: Doc, sentence: int) -> bool:

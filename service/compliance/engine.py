@@ -15,12 +15,13 @@ from enum import Enum
 
 from .doc import Doc
 from .hit import Hit
-from .lexicon import CONDITIONAL, EXPLANATORY, NEGATORS, POLITE_AFTER_NE, REQUEST_LEADS, UNNEEDED
+from .lexicon import CONDITIONAL, EXPLANATORY, NEGATORS, POLITE_AFTER_NE, REQUEST_LEADS, UNNEEDED, words
 from .models import ViolationCode
 from .morph import Token
 
 _EMPTY: frozenset[str] = frozenset()
-_WISHES = frozenset({"здорово", "хорошо", "неплохо", "отлично", "замечательно", "признательный", "благодарный", "рад"})
+_WISHES = words("здорово хорошо неплохо отлично замечательно признательный благодарный рад удобный удобно")
+_ASKING = words("просить попросить")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,8 @@ class PhraseRule:
     kind: str = ""
     # «перевод на карту не нужен»: a «не нужен / не требуется» right after the match cancels it.
     denied_after: bool = False
+    # «… оплатить можно только через Ozon»: any of these in the anchor's own clause cancels the match.
+    clause_veto: frozenset[str] = _EMPTY
 
 
 class RuleSet:
@@ -154,6 +157,10 @@ def _accept(rule: PhraseRule, doc: Doc, i: int) -> bool:
         return False
     if rule.needs and rule.needs.isdisjoint(lemmas):
         return False
+    if rule.clause_veto and rule.unless.isdisjoint(lemmas):
+        clause = doc.tokens[i].clause
+        if any(not rule.clause_veto.isdisjoint(t.lemmas) for t in doc.clause_tokens(clause)):
+            return False
     if rule.request and not is_request(doc, i):
         return False
     if rule.negation is Negation.CANCELS:
@@ -195,7 +202,9 @@ def is_request(doc: Doc, i: int) -> bool:
         lemmas = doc.sentence_lemmas(tok.sentence)
         polite = "бы" in lemmas or tok.sentence in doc.questions
         explanatory = not EXPLANATORY.isdisjoint(lemmas)
-        for t in before:
+        for k, t in enumerate(before):
+            if k and not _ASKING.isdisjoint(t.lemmas) and not NEGATORS.isdisjoint(before[k - 1].lemmas):
+                continue  # «мы никогда не просим удалять или менять отзывы»
             if not REQUEST_LEADS.isdisjoint(t.lemmas) and (not explanatory or "попросить" in t.lemmas):
                 return True  # «можно ли попросить Вас отменить» asks all the same
             if "мочь" in t.lemmas and ("2per" in t.grams or "past" in t.grams) and polite:

@@ -13,7 +13,17 @@ _VERB_NOT_PAST = words("past")
 _PARTICIPLE = words("PRTF PRTS")
 _OUR_MAILBOX = Slot(words("почта email mail емейл имейл мейл"), need_prev=words("наш мой"))
 
-CONTACT_RULES: Final = (PhraseRule(C.OFF_PLATFORM_CONTACT, (_OUR_MAILBOX,), kind="email"),)
+CONTACT_RULES: Final = (
+    PhraseRule(C.OFF_PLATFORM_CONTACT, (_OUR_MAILBOX,), kind="email"),
+    # «приезжайте в наш магазин: ул. …»: an invitation to the seller's own shop or office off Ozon.
+    PhraseRule(
+        C.OFF_PLATFORM_CONTACT,
+        (Slot(lx.VISIT_VERBS), Slot(lx.OWN_PREMISES, need_prev=lx.POSSESSIVE_OURS)),
+        window=4,
+        request=True,
+        veto=words("озон ozon карточка"),
+    ),
+)
 
 _ASK = Slot(lx.ASK_VERBS)
 _CONTACT_OBJECT = Slot(lx.CONTACT_OBJECTS, bad_prev=lx.CONTACT_OBJECT_BAD_PREV, bad_next=lx.CONTACT_OBJECT_BAD_NEXT)
@@ -26,11 +36,29 @@ _YOUR_MESSENGER = Slot(words("<messenger>"), need_prev=lx.POSSESSIVE_YOURS)
 _YOUR_MESSENGER_ANY = Slot(words("<messenger> страница профиль аккаунт ник никнейм мессенджер соцсеть"))
 _YOURS_BEFORE = Slot(lx.CONTACT_OBJECTS | words("номер"), need_prev=lx.POSSESSIVE_YOURS, bad_next=lx.NUMBER_NOT_PHONE)
 _YOURS_AFTER = Slot(lx.CONTACT_OBJECTS | words("номер"), need_next=lx.POSSESSIVE_YOURS, bad_next=lx.NUMBER_NOT_PHONE)
+# «последние цифры карточки»: next to card data «карточка» is the bank card, not the product page.
+_CARD_COLLOQUIAL = Slot(words("карточка"), need_prev=lx.CARD_DATA, bad_next=lx.CARD_NOT_PAYMENT)
+# «продиктуйте цифры с лицевой стороны карты»
+_CARD_SIDE = Slot(words("сторона"), need_prev=words("лицевой оборотный обратный"), need_next=words("карта карточка"))
+_BIRTH_DATE = Slot(words("рождение"), need_prev=words("дата день год"))
+# «напишите улицу, дом и квартиру»: the parts of a home address without the word «адрес».
+_ADDRESS_PART = Slot(lx.ADDRESS_PARTS)
 
 CONTACT_REQUEST_RULES: Final = (
     tuple(
         PhraseRule(C.CONTACT_REQUEST, (_ASK, obj), window=5, request=True)
-        for obj in (_CONTACT_OBJECT, _NUMBER, _ADDRESS, _CARD, _SMS_CODE, _SMS_CODE_AFTER, _YOUR_MESSENGER)
+        for obj in (
+            _CONTACT_OBJECT,
+            _NUMBER,
+            _ADDRESS,
+            _CARD,
+            _CARD_COLLOQUIAL,
+            _CARD_SIDE,
+            _SMS_CODE,
+            _SMS_CODE_AFTER,
+            _YOUR_MESSENGER,
+            _BIRTH_DATE,
+        )
     )
     + tuple(
         PhraseRule(C.CONTACT_REQUEST, (Slot(lx.NEED_WORDS), obj), window=5)
@@ -53,6 +81,22 @@ CONTACT_REQUEST_RULES: Final = (
         # «мыло» is slang for e-mail only next to «ваш»: nobody asks a buyer for their soap.
         PhraseRule(C.CONTACT_REQUEST, (_ASK, Slot(words("мыло"), need_next=lx.POSSESSIVE_YOURS)), window=5),
         PhraseRule(C.CONTACT_REQUEST, (_ASK, Slot(words("мыло"), need_prev=lx.POSSESSIVE_YOURS)), window=5),
+        PhraseRule(
+            C.CONTACT_REQUEST, (_ASK, _ADDRESS_PART, Slot(lx.ADDRESS_PARTS | words("дом"))), window=5, request=True
+        ),
+        # «обменяемся номерами», «давайте обменяемся контактами»
+        PhraseRule(
+            C.CONTACT_REQUEST,
+            (Slot(words("обменяться обмениваться")), Slot(lx.CONTACT_OBJECTS | words("номер"))),
+            window=3,
+        ),
+        # «есть ли у вас способ связи вне площадки?»
+        PhraseRule(
+            C.CONTACT_REQUEST,
+            (Slot(words("связь контакт связаться")), Slot(words("вне"), need_next=lx.PLATFORM | words("чат"))),
+            window=3,
+            needs=words("вы ты"),
+        ),
     )
 )
 
@@ -78,6 +122,7 @@ DEAL_RULES: Final = (
         unless=lx.BYPASS_PREPS,
         kind="payment",
         denied_after=True,
+        clause_veto=words("озон ozon"),
     ),
     PhraseRule(
         C.OFF_PLATFORM_DEAL,
@@ -111,6 +156,14 @@ DEAL_RULES: Final = (
         kind="own_shop",
     ),
     PhraseRule(C.OFF_PLATFORM_DEAL, (Slot(words("наложенный")), Slot(words("платеж"))), window=1, kind="payment"),
+    # «скиньте на зелёный банк»: banks named by their colour
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (Slot(lx.PAY_ANCHORS, not_grams=_VERB_NOT_PAST), Slot(words("банк"), need_prev=words("зеленый желтый"))),
+        window=5,
+        veto=lx.PAY_VETO,
+        kind="payment",
+    ),
     PhraseRule(
         C.OFF_PLATFORM_DEAL,
         (Slot(words("наличные наличный наличка нал налом налик")), Slot(words("курьер отдать передать отдавать"))),
@@ -141,6 +194,21 @@ REVIEW_RULES: Final = (
         (Slot(lx.REVIEW_EDIT_VERBS), _REVIEW_NOUN, Slot(lx.GOOD_RATING | words("высоко выше более"))),
         window=4,
     ),
+    # «подправьте отзыв — мы будем признательны»: gratitude promised for an edit is pressure in any mood.
+    PhraseRule(
+        C.REVIEW_MANIPULATION,
+        (Slot(lx.REVIEW_EDIT_VERBS, not_grams=_VERB_NOT_PAST), _REVIEW_NOUN),
+        window=4,
+        needs=lx.GRATITUDE,
+    ),
+    # «были бы рады, если бы отзыв исчез»
+    PhraseRule(
+        C.REVIEW_MANIPULATION,
+        (Slot(words("исчезнуть пропасть")), _REVIEW_NOUN),
+        window=3,
+        needs=words("бы"),
+        veto=words("почему"),
+    ),
 )
 
 _CANCEL_OBJECT = Slot(lx.CANCEL_OBJECTS)
@@ -162,6 +230,14 @@ CANCEL_RULES: Final = (
         window=4,
         request=True,
         negation=Negation.REQUIRED,
+    ),
+    # «нажмите кнопку отмены»; but «если хотите отменить, нажмите …» only explains how.
+    PhraseRule(
+        C.CANCEL_REQUEST,
+        (Slot(words("нажать нажимать")), Slot(lx.CANCEL_NOUNS | lx.CANCEL_VERBS | words("отменочка"))),
+        window=3,
+        request=True,
+        veto=lx.EXPLANATORY | lx.CONDITIONAL | words("хотеть захотеть желать передумать"),
     ),
 )
 
@@ -190,6 +266,14 @@ BLAME_RULES: Final = (
         negation=Negation.IGNORED,
     ),
     PhraseRule(C.BLAME_SHIFTING, (Slot(words("ваш твой")), Slot(lx.YOUR_FAULT)), window=2),
+    # «раз не проверили при получении, …», «раз его не прочитали»: the buyer's omission as the reason.
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (Slot(lx.BLAME_STUDY, grams=words("past"), bad_prev=words("мы")), Slot(words("раз"), bad_next=words("в"))),
+        window=3,
+        negation=Negation.REQUIRED,
+        veto=words("мы"),
+    ),
 )
 
 ABUSE_RULES: Final = (

@@ -118,12 +118,21 @@ def _is_rival(doc: Doc, tok: Token, in_markets: set[int]) -> bool:
         return True
     if tok.start and doc.text[tok.start - 1] in '«"' and tok.idx:
         return not _SHOP_LEADS.isdisjoint(doc.tokens[tok.idx - 1].lemmas)  # «у «ТехноМира»», «в «Ромашке»»
+    if "другой" in tok.lemmas and _stands_alone(doc, tok):
+        return True  # «можно найти у других, но там …»: the other sellers, left unnamed
     if lx.OTHER_SELLERS.isdisjoint(tok.lemmas):
         return False
     prev = doc.tokens[max(0, tok.idx - 2) : tok.idx]
     if any(not lx.OTHER_MARKERS.isdisjoint(t.lemmas) for t in prev):
         return True
     return p.NAMED_SHOP.match(doc.text, tok.start) is not None
+
+
+def _stands_alone(doc: Doc, tok: Token) -> bool:
+    """«у других» closing its clause, with no noun after it («у других покупателей» is not a rival)."""
+    if not tok.idx or "у" not in doc.tokens[tok.idx - 1].lemmas:
+        return False
+    return tok.idx + 1 == len(doc.tokens) or doc.tokens[tok.idx + 1].clause != tok.clause
 
 
 def _habitual_mishaps(doc: Doc, sentence: list[Token]) -> list[Token]:
