@@ -14,6 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from service.api.app import create_app
+from service.compliance import check
 from service.config import ROOT_DIR
 from service.core import DraftInput, Otvet
 from service.drafting.parts import MAX_REPLY_CHARS
@@ -131,6 +132,29 @@ def test_whatsapp_number_is_regenerated_with_the_violation_named(fake, tmp_path,
     assert (row.drafter, row.status, row.reason) == ("llm", "pending_review", None)
     assert "WhatsApp" not in row.text and row.meta["steps"] == ["regenerate_compliance"]
     assert "нарушает правила" in _asks(server, 1) and "WhatsApp" in _asks(server, 1)
+
+
+def test_each_model_reply_is_checked_for_compliance_once(fake, tmp_path, index_dir, embedder, monkeypatch) -> None:
+    """The check sits on the draft request's path: a clean reply pays for it once, a regenerated one twice."""
+    from service.drafting import pipeline
+
+    checked: list[str] = []
+
+    def counting_check(text: str) -> Any:
+        checked.append(text)
+        return check(text)
+
+    monkeypatch.setattr(pipeline, "check", counting_check)
+    server, base_url = fake
+    server.enqueue(GOOD)
+    server.enqueue({**GOOD, "solution": "Напишите нам в WhatsApp +7 912 345-67-89, пришлём инструкцию."})
+    server.enqueue(GOOD)
+    clean = _draft(_service(tmp_path, index_dir, embedder, base_url))
+    assert clean.status == "pending_review" and checked == [clean.text]
+    checked.clear()
+    regenerated = _draft(_service(tmp_path, index_dir, embedder, base_url))
+    assert regenerated.meta["steps"] == ["regenerate_compliance"]
+    assert len(checked) == 2 and checked[-1] == regenerated.text and "WhatsApp" in checked[0]
 
 
 def test_whatsapp_number_twice_falls_back_to_offline(fake, tmp_path, index_dir, embedder) -> None:

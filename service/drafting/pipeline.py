@@ -67,7 +67,7 @@ def compose_draft(
     steps: list[str] = []
     meta: dict[str, Any] = {"prompt": {"version": prompt.version, "sha256": prompt.sha256}, "steps": steps}
     try:
-        parts = _generate(llm, prompt.messages, usage, steps)
+        parts, checked = _generate(llm, prompt.messages, usage, steps)
     except ModelError as exc:
         log.warning("LLM draft failed (%s); using the offline draft", exc.code)
         return _verdict(offline, OfflineDrafter.name, exc.code, sources, meta)
@@ -77,7 +77,7 @@ def compose_draft(
     evidence = [*filled.values(), *order_values.values(), *values.values()]
     flags = ungrounded(parts.text(), evidence)
     meta["grounding"] = [flag.as_dict() for flag in flags]
-    composed = _verdict(parts, LLMDrafter.name, UNGROUNDED if flags else None, sources, meta)
+    composed = _verdict(parts, LLMDrafter.name, UNGROUNDED if flags else None, sources, meta, checked)
     if composed.status == "blocked":
         fallback = _verdict(offline, OfflineDrafter.name, "llm_draft_blocked", sources, {**meta, "grounding": []})
         if fallback.status != "blocked":
@@ -85,8 +85,14 @@ def compose_draft(
     return composed
 
 
-def _generate(llm: LLMDrafter, messages: list[dict[str, str]], usage: Usage, steps: list[str]) -> ReplyParts:
-    """The ladder of at-most-once fixes; raises ModelError with the reason when it runs out."""
+def _generate(
+    llm: LLMDrafter, messages: list[dict[str, str]], usage: Usage, steps: list[str]
+) -> tuple[ReplyParts, ComplianceResult | None]:
+    """The ladder of at-most-once fixes; raises ModelError with the reason when it runs out.
+
+    Also returns the compliance verdict on the final text when it already has one, so a draft
+    is checked once unless it was regenerated.
+    """
     content = llm.complete(messages, usage)
     parts = _parsed(content)
     if isinstance(parts, ModelError):
@@ -114,8 +120,8 @@ def _generate(llm: LLMDrafter, messages: list[dict[str, str]], usage: Usage, ste
         named = "; ".join(f"«{v.excerpt}»: {v.message}" for v in verdict.violations)
         again = _attempt(llm, messages, _dump(parts), _COMPLIANCE.format(violations=named), usage)
         if isinstance(again, ReplyParts) and is_russian(again.text()) and len(again.text()) <= MAX_REPLY_CHARS:
-            parts = again
-    return parts
+            return again, None
+    return parts, verdict
 
 
 def _follow_up(llm: LLMDrafter, messages: list[dict[str, str]], previous: str, ask: str, usage: Usage) -> str:
@@ -172,9 +178,14 @@ _COMPLIANCE = (
 
 
 def _verdict(
-    parts: ReplyParts, drafter: str, reason: str | None, sources: list[dict[str, Any]], meta: dict[str, Any]
+    parts: ReplyParts,
+    drafter: str,
+    reason: str | None,
+    sources: list[dict[str, Any]],
+    meta: dict[str, Any],
+    compliance: ComplianceResult | None = None,
 ) -> ComposedDraft:
-    compliance = check(parts.text())
+    compliance = compliance if compliance is not None else check(parts.text())
     if not compliance.allowed:
         status, reason = "blocked", (reason if reason and reason != UNGROUNDED else "policy_violation")
     elif reason in {"no_match", UNGROUNDED}:
