@@ -397,3 +397,16 @@ def test_a_violation_after_a_flood_of_tricky_words_is_still_found(flood: str, ta
     assert len(text) <= _LONGEST_SENDABLE
     found = [v for v in check(text).violations if v.code is code]
     assert any(v.start >= len(flood) for v in found)
+
+
+# Fewer than ten real digits: the number is only long enough once the look-alike letters count.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Звоните: +7 (9o5) 1б2-3o-4o, подскажем.",  # Latin «o», Cyrillic «б»
+        "Наш номер 8 9l6 o4б 2з 1o.",
+    ],
+)
+def test_phone_digits_written_as_look_alike_letters(text: str) -> None:
+    found = [v for v in check(text).violations if v.code is ViolationCode.OFF_PLATFORM_CONTACT]
+    assert found and all(any(c.isdigit() for c in v.excerpt) for v in found)

@@ -130,9 +130,9 @@ def _fold(text: str) -> tuple[str, list[int], list[int]]:
         i = m.start()
         if i < done:
             continue  # already consumed as a combining mark of the previous cluster
+        if i > done and combining(text[i]):
+            i -= 1  # keep a combining mark with its base: «и» + breve is «й»
         if i > done:
-            if combining(text[i]):
-                i -= 1  # keep a combining mark with its base: «и» + breve is «й»
             parts.append(_simple(text[done:i]))
             starts.extend(range(done, i))
             ends.extend(range(done + 1, i + 1))
@@ -144,10 +144,7 @@ def _fold(text: str) -> tuple[str, list[int], list[int]]:
         else:
             while j < n and combining(text[j]):
                 j += 1
-            if j - i == 1:  # the usual case: one character, no marks
-                folded = fold_char(text[i])
-            else:
-                folded = "".join(fold_char(c) for c in unicodedata.normalize("NFC", text[i:j]))
+            folded = fold_char(text[i]) if j - i == 1 else _fold_cluster(text[i:j])
         if folded:  # zero-width and format characters leave nothing behind
             parts.append(folded)
             starts.extend([i] * len(folded))
@@ -157,6 +154,12 @@ def _fold(text: str) -> tuple[str, list[int], list[int]]:
     starts.extend(range(done, n))
     ends.extend(range(done + 1, n + 1))
     return "".join(parts), starts, ends
+
+
+@lru_cache(maxsize=4096)
+def _fold_cluster(cluster: str) -> str:
+    """A base character with its combining marks («и» + breve), composed first, then folded."""
+    return "".join(_fold_char(c) for c in unicodedata.normalize("NFC", cluster))
 
 
 def _simple(text: str) -> str:

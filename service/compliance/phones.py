@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from itertools import accumulate, product
+from itertools import accumulate
 from typing import NamedTuple
 
 import phonenumbers
@@ -43,15 +43,16 @@ _HUNDREDS = {
 NUMBER_WORDS = {**_UNITS, **_TEENS, **_TENS, **_HUNDREDS}
 # Letters typed instead of digits inside a number («+7 (912) З45-67-89»).
 _DIGIT_LOOKALIKES = {"о": "0", "o": "0", "з": "3", "l": "1", "i": "1", "б": "6"}
-# Every string of one to three look-alike letters and the digits it stands for.
-_LOOKALIKE_PIECES = {
-    "".join(letters): "".join(_DIGIT_LOOKALIKES[c] for c in letters)
-    for n in (1, 2, 3)
-    for letters in product(_DIGIT_LOOKALIKES, repeat=n)
-}
+# «9I6», «Зо5»: a word of up to three look-alike letters glued to a digit stands for digits; such
+# words are rewritten as digits (same length) before numbers are read, so «9о9о…» is one group.
+_LOOKALIKE_CLASS = "[" + "".join(_DIGIT_LOOKALIKES) + "]"
+_GLUED_WORD_RE = re.compile(
+    rf"(?<=\d){_LOOKALIKE_CLASS}{{1,3}}(?![a-zа-я])|(?<![a-zа-я]){_LOOKALIKE_CLASS}{{1,3}}(?=\d)"
+)
+_AS_DIGITS = str.maketrans(_DIGIT_LOOKALIKES)
 _PIECE_RE = re.compile(r"\d+|[a-zа-я]+")
 _DIGIT_RE = re.compile(r"\d")
-_GLUED_LOOKALIKES_RE = re.compile(r"(?<=\d)[озlib]{1,3}|[озlib]{1,3}(?=\d)")
+_GLUED_LOOKALIKES_RE = re.compile(rf"(?<=\d){_LOOKALIKE_CLASS}{{1,3}}|{_LOOKALIKE_CLASS}{{1,3}}(?=\d)")
 _NUMBER_WORD_RE = re.compile(
     r"(?<![a-zа-я])(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")(?![a-zа-я])"
 )
@@ -88,7 +89,8 @@ def find_numbers(text: str, words: Sequence[str] | None = None) -> Iterator[Hit]
     if digits < 10 and digits + 3 * _count_number_words(text, words) < 10:
         return  # too few digits for a phone or card number
     budget = [_VALIDATION_BUDGET]
-    for run in _runs(text):
+    numbers = _GLUED_WORD_RE.sub(lambda m: m.group().translate(_AS_DIGITS), text)
+    for run in _runs(numbers):
         for hit in _scan_run(run, budget):
             if hit.start > 0 and text[hit.start - 1] == "+":
                 hit = Hit(hit.code, hit.start - 1, hit.end, hit.kind)
@@ -114,13 +116,9 @@ def _runs(text: str) -> Iterator[list[_Group]]:
         piece = m.group()
         start, end = m.span()
         is_word = piece in NUMBER_WORDS
-        # «9I6», «Зо5»: up to three look-alike letters glued to a digit stand for digits.
-        glued = piece in _LOOKALIKE_PIECES and (
-            (start > 0 and text[start - 1].isdigit()) or (end < len(text) and text[end].isdigit())
-        )
         gap = text[last_end:start]
         last_end = end
-        if not (piece.isdigit() or is_word or glued or piece in _PLUS_WORDS):
+        if not (piece.isdigit() or is_word or piece in _PLUS_WORDS):
             if run or pending:
                 run.extend(_compose(pending))
                 if allowed:
@@ -149,8 +147,7 @@ def _runs(text: str) -> Iterator[list[_Group]]:
             if pending:
                 run.extend(_compose(pending))
                 pending = []
-            digits = piece if piece.isdigit() else _LOOKALIKE_PIECES[piece]
-            run.append(_Group(digits, start, end, plus))
+            run.append(_Group(piece, start, end, plus))
             plus = False
     run.extend(_compose(pending))
     if run and allowed:
