@@ -59,6 +59,8 @@ _NUMBER_WORD_RE = re.compile(
 _ODD_LETTER = re.compile(r"[^\W\d_a-zа-я]")
 _PLUS_WORDS = frozenset({"плюс", "plus"})
 _GAP_RE = re.compile(r"[\s\-().+/]{0,4}")
+# Ten digits, each pair at most a gap apart: every run worth reading contains this.
+_TEN_DIGITS = re.compile(r"\d(?:[\s\-().+/]{0,4}\d){9}")
 _NOT_PHONE_CONTEXT = words(
     "заказ заказа отправление отправления артикул арт sku трек накладная накладной штрихкод "
     "инн огрн кпп бик код партия модель серийный imei ean счет счета"
@@ -88,13 +90,22 @@ def find_numbers(text: str, words: Sequence[str] | None = None) -> Iterator[Hit]
         digits += sum(len(m) for m in _GLUED_LOOKALIKES_RE.findall(text))
     if digits < 10 and digits + 3 * _count_number_words(text, words) < 10:
         return  # too few digits for a phone or card number
-    budget = [_VALIDATION_BUDGET]
     numbers = _GLUED_WORD_RE.sub(lambda m: m.group().translate(_AS_DIGITS), text)
+    if not _has_spoken_digits(text, words) and _TEN_DIGITS.search(numbers) is None:
+        return  # without number words, ten digits must stand together, joined by short separators only
+    budget = [_VALIDATION_BUDGET]
     for run in _runs(numbers):
         for hit in _scan_run(run, budget):
             if hit.start > 0 and text[hit.start - 1] == "+":
                 hit = Hit(hit.code, hit.start - 1, hit.end, hit.kind)
             yield hit
+
+
+def _has_spoken_digits(text: str, words: Sequence[str] | None) -> bool:
+    """Number words or «плюс», which join digit groups across commas and words."""
+    if words is None or _ODD_LETTER.search(text) is not None:
+        return _NUMBER_WORD_RE.search(text) is not None or any(plus in text for plus in _PLUS_WORDS)
+    return any(word in NUMBER_WORDS or word in _PLUS_WORDS for word in words)
 
 
 def _count_number_words(text: str, words: Sequence[str] | None) -> int:

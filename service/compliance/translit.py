@@ -8,6 +8,7 @@ normalized span of the word it came from, so findings still quote the original t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from service.retrieval.translit import KEEP_LATIN, word_to_cyrillic
 
@@ -76,26 +77,19 @@ def latin_as_cyrillic(text: str) -> tuple[str, list[int], list[int]] | None:
     return "".join(parts), starts, ends
 
 
-_BREAKS = ".!?…\n"
-_CONTEXT_SENTENCES = 2
+_BREAK_RE = re.compile(r"[.!?…\n]")
+_CONTEXT_SENTENCES = 2  # sentence breaks on each side: the word's sentence and one neighbour
 
 
 def _windows(text: str, changes: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     """Merged ``[lo, hi)`` spans: each changed word's sentence and one sentence on either side."""
+    breaks = [m.start() for m in _BREAK_RE.finditer(text)]
     windows: list[tuple[int, int]] = []
     for begin, finish, _ in changes:
-        lo = begin
-        for _ in range(_CONTEXT_SENTENCES):
-            lo = max(text.rfind(c, 0, lo) for c in _BREAKS)
-            if lo < 0:
-                break
-        hi = finish
-        for _ in range(_CONTEXT_SENTENCES):
-            found = [at for at in (text.find(c, hi) for c in _BREAKS) if at >= 0]
-            hi = min(found) + 1 if found else len(text)
-            if hi >= len(text):
-                break
-        lo = max(lo + 1, 0)
+        before = bisect_left(breaks, begin)
+        lo = breaks[before - _CONTEXT_SENTENCES] + 1 if before >= _CONTEXT_SENTENCES else 0
+        after = bisect_left(breaks, finish) + _CONTEXT_SENTENCES - 1
+        hi = breaks[after] + 1 if after < len(breaks) else len(text)
         if windows and lo <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(windows[-1][1], hi))
         else:
