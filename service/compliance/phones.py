@@ -66,6 +66,8 @@ _NOT_PHONE_CONTEXT = words(
     "инн огрн кпп бик код партия модель серийный imei ean счет счета"
 )
 _MAX_GROUPS = 40
+# First digits of the numbers read without «+»: 7/8 and 9xx phones, cards from 2 to 6.
+_LEADING_DIGITS = frozenset("23456789")
 _VALIDATION_BUDGET = 40  # phonenumbers calls per draft; keeps digit floods cheap
 
 
@@ -203,6 +205,9 @@ def _scan_run(run: list[_Group], budget: list[int]) -> Iterator[Hit]:
     i = 0
     while i < len(run):
         before = ends[i - 1] if i else 0
+        if not run[i].plus and all_digits[before] not in _LEADING_DIGITS:
+            i += 1  # no Russian phone or payment card starts with this digit
+            continue
         lo = bisect_left(ends, before + 10, i)
         hi = bisect_right(ends, before + 16, i)
         found = 0
