@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from .confusables import is_cyrillic
 from .morph import is_known_word
@@ -23,11 +23,14 @@ _PAIR_EDGES = frozenset(' \n,.!?:;«»"()')
 _MAX_CHUNK = 32
 _MAX_PIECE = 14
 _LOOKUP_BUDGET = 400
+# A run takes at least four characters («a.a »), so Ozon's 1,000-character drafts hold at most 250;
+# past this many, a flood of spaced letters stays as written.
+_MAX_RUNS = 300
 
 
 def collapse_spaced(text: str, starts: list[int], ends: list[int]) -> tuple[str, list[int], list[int]]:
     """Join spaced-out letter runs; inserted word breaks map to the original gap."""
-    runs = list(_RUN_RE.finditer(text))
+    runs = list(islice(_RUN_RE.finditer(text), _MAX_RUNS))
     if not runs:
         return text, starts, ends
     out_c: list[str] = []
