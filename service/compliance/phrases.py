@@ -333,19 +333,64 @@ REVIEW_RULES: Final = (
         window=4,
         needs=lx.GRATITUDE,
     ),
-    # «были бы рады, если бы отзыв исчез»
+    # «были бы рады, если бы отзыв исчез», «вернём деньги, как только пропадёт отзыв»
     PhraseRule(
         C.REVIEW_MANIPULATION,
         (Slot(words("исчезнуть пропасть")), _REVIEW_NOUN),
         window=3,
-        needs=words("бы"),
+        needs=words("бы только"),
         veto=words("почему"),
+    ),
+    # «звёздочку-другую добавить несложно?»: more stars is a better rating in any mood.
+    PhraseRule(
+        C.REVIEW_MANIPULATION,
+        (Slot(words("добавить накинуть прибавить"), not_grams=_VERB_NOT_PAST), Slot(words("звезда звездочка"))),
+        window=3,
+    ),
+    # «может, обойдёмся без отзыва?»
+    PhraseRule(C.REVIEW_MANIPULATION, (Slot(words("обойтись")), Slot(words("без")), _REVIEW_NOUN), window=2),
+    # «пересмотр оценки», «корректировка оценки в сторону повышения»
+    PhraseRule(C.REVIEW_MANIPULATION, (Slot(words("пересмотр корректировка повышение")), _REVIEW_NOUN), window=4),
+    # «бонус всем, кто оценил товар на пять»
+    PhraseRule(
+        C.REVIEW_MANIPULATION,
+        (Slot(words("оценить")), Slot(lx.GOOD_RATING)),
+        window=3,
+        needs=lx.REWARDS,
+        veto=lx.REWARD_REFUSALS,
     ),
 )
 
 _CANCEL_OBJECT = Slot(lx.CANCEL_OBJECTS)
 CANCEL_RULES: Final = (
     PhraseRule(C.CANCEL_REQUEST, (Slot(lx.CANCEL_VERBS), _CANCEL_OBJECT), window=5, request=True),
+    # «лучше бы отменить его»: the order as a pronoun right after the verb
+    PhraseRule(C.CANCEL_REQUEST, (Slot(lx.CANCEL_VERBS), Slot(words("он она"))), window=1, request=True),
+    # «если бы заказ был отменён с Вашей стороны»: a wish in the passive
+    PhraseRule(
+        C.CANCEL_REQUEST,
+        (Slot(lx.CANCEL_VERBS, grams=words("PRTS")), Slot(words("сторона"), need_prev=lx.POSSESSIVE_YOURS)),
+        window=4,
+        needs=words("бы"),
+    ),
+    # «предлагаем воспользоваться правом на отмену»
+    PhraseRule(
+        C.CANCEL_REQUEST,
+        (Slot(words("воспользоваться")), Slot(lx.CANCEL_NOUNS | lx.CANCEL_VERBS)),
+        window=4,
+        request=True,
+        veto=lx.EXPLANATORY | lx.CONDITIONAL | words("хотеть захотеть желать передумать"),
+    ),
+    # «заказ можно смело отменять»
+    PhraseRule(
+        C.CANCEL_REQUEST, (Slot(lx.CANCEL_VERBS | lx.REFUSE_VERBS), Slot(words("смело"))), window=1, veto=words("если")
+    ),
+    # «если отмените до вечера — будем признательны»: thanks promised for a cancellation
+    PhraseRule(
+        C.CANCEL_REQUEST,
+        (Slot(lx.CANCEL_VERBS | lx.REFUSE_VERBS, not_grams=_VERB_NOT_PAST),),
+        needs=words("признательный благодарный"),
+    ),
     PhraseRule(C.CANCEL_REQUEST, (Slot(lx.REFUSE_VERBS), Slot(lx.REFUSE_OBJECTS)), window=4, request=True),
     PhraseRule(C.CANCEL_REQUEST, (Slot(lx.DO_VERBS), Slot(lx.CANCEL_NOUNS)), window=3, request=True),
     # «Отмену, пожалуйста, с Вашей стороны»; but «отмена с Вашей стороны возможна до отправки» explains.
@@ -374,7 +419,26 @@ CANCEL_RULES: Final = (
 )
 
 BLAME_RULES: Final = (
-    PhraseRule(C.BLAME_SHIFTING, (Slot(words("виноватый")), Slot(words("сам вы ты"))), window=2),
+    # «вы сами виноваты»; but «виноваты перед Вами» is an apology.
+    PhraseRule(
+        C.BLAME_SHIFTING, (Slot(words("виноватый"), bad_next=words("перед")), Slot(words("сам вы ты"))), window=2
+    ),
+    # «чините сами», «разбирайтесь, пожалуйста, самостоятельно»
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (
+            Slot(words("разбираться разобраться чинить починить ремонтировать"), grams=words("impr")),
+            Slot(words("сам самостоятельно")),
+        ),
+        window=3,
+    ),
+    # «проблема, скорее всего, в эксплуатации»
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (Slot(words("проблема дело причина")), Slot(words("эксплуатация"), need_prev=words("в"))),
+        window=4,
+        veto=lx.CONDITIONAL,
+    ),
     PhraseRule(C.BLAME_SHIFTING, (Slot(words("вина")), Slot(words("ваш твой вы ты"))), window=3),
     PhraseRule(
         C.BLAME_SHIFTING,
