@@ -108,6 +108,8 @@ GOOD_RATING: Final = words(
     " звездочка побольше"
 )
 REWARD_REFUSALS: Final = words("запрещать запретить запрещенный запрет нельзя правило")
+# «… за отзывы мы не предлагаем»: a negated offer is a refusal too.
+REWARD_OFFERS: Final = words("предлагать предложить давать дать дарить начислять практиковать платить")
 BAD_RATING: Final = words("плохой низкий негативный отрицательный единица 1 двойка кол")
 WRITE_REVIEW_VERBS: Final = words("оставить оставлять написать писать")
 POSITIVE: Final = words("положительный хороший отличный позитивный хвалебный пятизвездочный")
@@ -174,6 +176,8 @@ MISHAPS: Final = words(
 COMPETITORS: Final = words("конкурент перекупщик сосед")
 OTHER_SELLERS: Final = words("продавец селлер магазин площадка")
 OTHER_MARKERS: Final = words("другой остальной соседний чужой некоторый")
+# «группа plity_kaminy», «логин shop_name»: a page or account named by a Latin handle.
+HANDLE_NOUNS: Final = words("группа канал логин ник никнейм аккаунт профиль паблик сообщество юзернейм")
 FAKES: Final = words(
     "подделка поддельный паль паленый паленка фуфло фейк фальшивка копия брак мусор "
     "барахло хлам обманывать обмануть мошенник жулик развод некачественный дешевка "

@@ -170,6 +170,8 @@ OZON_PHRASES: Final = _rx(
     r"цензурных\s+слов|ничего\s+не\s+дела\w+"
 )
 NAMED_SHOP: Final = _rx(r"магазин\w*\s*[«\"]")
+# A Latin handle with an underscore right after «группа», «логин», «ник»… (matched at that word's end).
+NAMED_HANDLE: Final = _rx(r"\s*+[:—-]?\s*+[«\"@]?[a-z][a-z0-9]*_[a-z0-9_.]*")
 
 # The word-list patterns above, tried only at word starts that begin like one of their words.
 WORD_PATTERNS: Final = WordStartIndex(

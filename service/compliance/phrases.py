@@ -42,7 +42,7 @@ CONTACT_RULES: Final = (
         C.OFF_PLATFORM_CONTACT,
         (Slot(words("мессенджер соцсеть")), Slot(lx.ICON_HINTS)),
         window=3,
-        veto=lx.PRODUCT_CUES - words("мессенджер"),
+        veto=lx.PRODUCT_CUES - lx.ICON_HINTS - words("мессенджер"),
         kind="messenger",
     ),
     # «напишите туда, где зелёная трубка»
