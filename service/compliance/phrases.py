@@ -308,7 +308,7 @@ DEAL_RULES: Final = (
 
 _REVIEW_NOUN = Slot(lx.REVIEW_NOUNS)
 REVIEW_RULES: Final = (
-    PhraseRule(C.REVIEW_MANIPULATION, (Slot(lx.REVIEW_EDIT_VERBS), _REVIEW_NOUN), window=4, request=True),
+    PhraseRule(C.REVIEW_MANIPULATION, (Slot(lx.REVIEW_EDIT_VERBS), _REVIEW_NOUN), window=5, request=True),
     PhraseRule(C.REVIEW_MANIPULATION, (Slot(lx.RATE_VERBS), Slot(lx.GOOD_RATING)), window=4, request=True),
     PhraseRule(
         C.REVIEW_MANIPULATION,
