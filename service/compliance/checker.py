@@ -14,7 +14,13 @@ from .normalize import MappedText, normalize
 from .phones import find_numbers
 from .phrases import ALL_RULES
 from .prefilter import Scan
-from .special import find_disparagement, find_insults, find_marketplace_deals, find_review_rewards
+from .special import (
+    find_disparagement,
+    find_insults,
+    find_marketplace_deals,
+    find_named_handles,
+    find_review_rewards,
+)
 from .translit import latin_as_cyrillic
 
 _MESSENGER_KEY = "<messenger>"
@@ -66,6 +72,8 @@ def _find_phrases(doc: Doc, scan: Scan) -> list[Hit]:
         hits += find_disparagement(doc, markets)
     if markets:
         hits += find_marketplace_deals(doc, markets)
+    if "_" in doc.text and not lx.HANDLE_NOUNS.isdisjoint(lemmas):
+        hits += find_named_handles(doc)
     for rx, code in (
         (p.PROFANITY, ViolationCode.ABUSE),
         (p.RUDE_PHRASES, ViolationCode.ABUSE),

@@ -199,6 +199,8 @@ def is_request(doc: Doc, i: int) -> bool:
         return True  # «отмените», «вы отмените»; but «мы отменим» is the seller's own plan
     before = [t for t in doc.tokens[max(0, i - 6) : i] if t.sentence == tok.sentence]
     if "INFN" in grams:
+        if _button_label(doc, tok):
+            return False  # «нажмите «Отменить»» names a button; the «нажать» rules judge it
         lemmas = doc.sentence_lemmas(tok.sentence)
         polite = "бы" in lemmas or tok.sentence in doc.questions
         explanatory = not EXPLANATORY.isdisjoint(lemmas)
@@ -220,6 +222,12 @@ def is_request(doc: Doc, i: int) -> bool:
             return False
         return "если" not in lemmas or not _WISHES.isdisjoint(lemmas)
     return False
+
+
+def _button_label(doc: Doc, tok: Token) -> bool:
+    """A lone quoted infinitive such as «Отменить» is the label of a button."""
+    text = doc.text
+    return tok.start > 0 and tok.end < len(text) and text[tok.start - 1] in '«"' and text[tok.end] in '»"'
 
 
 def _neighbours(doc: Doc, i: int, step: int, count: int) -> list[Token]:

@@ -23,6 +23,35 @@ CONTACT_RULES: Final = (
         request=True,
         veto=words("озон ozon карточка"),
     ),
+    # «в нашем шоуруме на Лиговском проспекте», «наш магазин: ул. …, ТЦ …»: the shop's street address.
+    PhraseRule(
+        C.OFF_PLATFORM_CONTACT,
+        (Slot(lx.OWN_PREMISES, need_prev=lx.POSSESSIVE_OURS), Slot(lx.STREET_ADDRESS)),
+        window=5,
+        veto=words("озон ozon пвз"),
+    ),
+    # «приезжайте к нам: от метро пять минут»
+    PhraseRule(
+        C.OFF_PLATFORM_CONTACT,
+        (Slot(lx.VISIT_VERBS, not_grams=_VERB_NOT_PAST, need_next=words("мы я")), Slot(lx.STREET_ADDRESS)),
+        window=6,
+        veto=words("озон ozon пвз"),
+    ),
+    # «в синем мессенджере с самолётиком», «в соцсети с синим логотипом»
+    PhraseRule(
+        C.OFF_PLATFORM_CONTACT,
+        (Slot(words("мессенджер соцсеть")), Slot(lx.ICON_HINTS)),
+        window=3,
+        veto=lx.PRODUCT_CUES - lx.ICON_HINTS - words("мессенджер"),
+        kind="messenger",
+    ),
+    # «напишите туда, где зелёная трубка»
+    PhraseRule(
+        C.OFF_PLATFORM_CONTACT,
+        (Slot(words("трубка"), need_prev=lx.ICON_HINTS), Slot(words("написать писать"))),
+        window=5,
+        kind="messenger",
+    ),
 )
 
 _ASK = Slot(lx.ASK_VERBS)
@@ -43,6 +72,9 @@ _CARD_SIDE = Slot(words("сторона"), need_prev=words("лицевой об�
 _BIRTH_DATE = Slot(words("рождение"), need_prev=words("дата день год"))
 # «напишите улицу, дом и квартиру»: the parts of a home address without the word «адрес».
 _ADDRESS_PART = Slot(lx.ADDRESS_PARTS)
+_PASSPORT_SERIES = Slot(words("серия"), need_next=words("паспорт"))
+# «три цифры на обороте пластика»
+_CARD_BACK = Slot(words("оборот"), need_next=words("карта карточка пластик"))
 
 CONTACT_REQUEST_RULES: Final = (
     tuple(
@@ -58,11 +90,13 @@ CONTACT_REQUEST_RULES: Final = (
             _SMS_CODE_AFTER,
             _YOUR_MESSENGER,
             _BIRTH_DATE,
+            _PASSPORT_SERIES,
+            _CARD_BACK,
         )
     )
     + tuple(
         PhraseRule(C.CONTACT_REQUEST, (Slot(lx.NEED_WORDS), obj), window=5)
-        for obj in (_CONTACT_OBJECT, _ADDRESS, _CARD)
+        for obj in (_CONTACT_OBJECT, _ADDRESS, _CARD, _BIRTH_DATE, _PASSPORT_SERIES)
     )
     + (
         PhraseRule(
@@ -90,6 +124,32 @@ CONTACT_REQUEST_RULES: Final = (
             (Slot(words("обменяться обмениваться")), Slot(lx.CONTACT_OBJECTS | words("номер"))),
             window=3,
         ),
+        # «пришлите скриншот из банковского приложения»: the buyer's bank data
+        PhraseRule(
+            C.CONTACT_REQUEST,
+            (_ASK, Slot(words("скриншот скрин снимок")), Slot(words("банк банковский"))),
+            window=5,
+            request=True,
+        ),
+        # «Когда вы родились?»
+        PhraseRule(C.CONTACT_REQUEST, (Slot(words("родиться")), Slot(words("когда"))), window=2, needs=words("вы ты")),
+        # «У вас есть Телеграм?», «Как вас найти во ВКонтакте?»
+        PhraseRule(
+            C.CONTACT_REQUEST, (Slot(words("<messenger>")), Slot(words("есть")), Slot(words("вы ты"))), window=3
+        ),
+        PhraseRule(
+            C.CONTACT_REQUEST,
+            (Slot(words("найти")), Slot(words("вы ты")), Slot(words("как"))),
+            window=2,
+            needs=words("<messenger> там"),
+        ),
+        # «напишите номер, на который зарегистрирован ваш Viber»
+        PhraseRule(
+            C.CONTACT_REQUEST,
+            (_ASK, Slot(words("номер"), bad_next=lx.NUMBER_NOT_PHONE), Slot(words("<messenger>"))),
+            window=6,
+            request=True,
+        ),
         # «есть ли у вас способ связи вне площадки?»
         PhraseRule(
             C.CONTACT_REQUEST,
@@ -101,6 +161,8 @@ CONTACT_REQUEST_RULES: Final = (
 )
 
 _PAY_CHANNEL = Slot(lx.PAY_CHANNELS, bad_next=lx.CARD_NOT_PAYMENT)
+_FAST_PAYMENTS = Slot(words("платеж"), need_prev=words("быстрый"))  # «система быстрых платежей» is the СБП
+_BETWEEN_US = Slot(words("напрямую лично между"), bad_next=words("озон ozon"))
 # «карточка» is usually the product page; «на карточку» after a transfer verb is a bank card.
 _BANK_CARD_COLLOQUIAL = Slot(words("карточка"), need_prev=words("на"), bad_next=lx.CARD_NOT_PAYMENT | words("этот"))
 DEAL_RULES: Final = (
@@ -142,7 +204,7 @@ DEAL_RULES: Final = (
     ),
     PhraseRule(
         C.OFF_PLATFORM_DEAL,
-        (Slot(lx.BYPASS_PREPS), Slot(lx.PLATFORM | words("комиссия"))),
+        (Slot(lx.BYPASS_PREPS), Slot(lx.PLATFORM | words("комиссия касса"))),
         window=2,
         negation=Negation.IGNORED,
         kind="bypass",
@@ -155,7 +217,77 @@ DEAL_RULES: Final = (
         veto=words("озон ozon"),
         kind="own_shop",
     ),
-    PhraseRule(C.OFF_PLATFORM_DEAL, (Slot(words("наложенный")), Slot(words("платеж"))), window=1, kind="payment"),
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL, (Slot(words("наложенный наложить")), Slot(words("платеж"))), window=1, kind="payment"
+    ),
+    # «переведите через систему быстрых платежей», «деньги вернём на ваш пластик»
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (Slot(lx.PAY_ANCHORS, not_grams=_VERB_NOT_PAST), _FAST_PAYMENTS),
+        window=5,
+        veto=lx.PAY_VETO,
+        kind="payment",
+        denied_after=True,
+        clause_veto=words("озон ozon"),
+    ),
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (Slot(lx.PAY_ANCHORS, not_grams=_VERB_NOT_PAST), Slot(words("пластик"), need_prev=words("на ваш"))),
+        window=5,
+        veto=lx.PAY_VETO,
+        kind="payment",
+    ),
+    # «оплатите по счёту, который мы пришлём»
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (
+            Slot(words("оплатить оплачивать"), not_grams=_VERB_NOT_PAST),
+            Slot(words("счет")),
+            Slot(words("прислать выслать выставить отправить")),
+        ),
+        window=4,
+        kind="payment",
+    ),
+    # «заберёте сами и рассчитаетесь на месте»
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (
+            Slot(words("рассчитаться расплатиться"), not_grams=_VERB_NOT_PAST),
+            Slot(words("место"), need_prev=words("на")),
+        ),
+        window=2,
+        veto=lx.PAY_VETO,
+        kind="payment",
+    ),
+    # «можем встретиться у метро», «встретимся лично»
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (Slot(words("встретиться встречаться"), not_grams=_VERB_NOT_PAST), Slot(words("метро лично вокзал"))),
+        window=4,
+    ),
+    # «договоримся между собой», «договоримся напрямую»
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (Slot(words("договориться договариваться"), not_grams=_VERB_NOT_PAST), _BETWEEN_US),
+        window=2,
+        kind="bypass",
+    ),
+    # «вернём деньги без оформления возврата»: a refund outside Ozon's return flow
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (Slot(words("без")), Slot(words("оформление"), need_next=words("возврат"))),
+        window=1,
+        negation=Negation.IGNORED,
+        kind="bypass",
+    ),
+    # «оформите не через эту площадку, а у нас»
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (Slot(words("через"), need_prev=words("не")), Slot(lx.PLATFORM)),
+        window=2,
+        negation=Negation.IGNORED,
+        kind="bypass",
+    ),
     # «скиньте на зелёный банк»: banks named by their colour
     PhraseRule(
         C.OFF_PLATFORM_DEAL,
@@ -176,7 +308,7 @@ DEAL_RULES: Final = (
 
 _REVIEW_NOUN = Slot(lx.REVIEW_NOUNS)
 REVIEW_RULES: Final = (
-    PhraseRule(C.REVIEW_MANIPULATION, (Slot(lx.REVIEW_EDIT_VERBS), _REVIEW_NOUN), window=4, request=True),
+    PhraseRule(C.REVIEW_MANIPULATION, (Slot(lx.REVIEW_EDIT_VERBS), _REVIEW_NOUN), window=5, request=True),
     PhraseRule(C.REVIEW_MANIPULATION, (Slot(lx.RATE_VERBS), Slot(lx.GOOD_RATING)), window=4, request=True),
     PhraseRule(
         C.REVIEW_MANIPULATION,
@@ -201,19 +333,64 @@ REVIEW_RULES: Final = (
         window=4,
         needs=lx.GRATITUDE,
     ),
-    # «были бы рады, если бы отзыв исчез»
+    # «были бы рады, если бы отзыв исчез», «вернём деньги, как только пропадёт отзыв»
     PhraseRule(
         C.REVIEW_MANIPULATION,
         (Slot(words("исчезнуть пропасть")), _REVIEW_NOUN),
         window=3,
-        needs=words("бы"),
+        needs=words("бы только"),
         veto=words("почему"),
+    ),
+    # «звёздочку-другую добавить несложно?»: more stars is a better rating in any mood.
+    PhraseRule(
+        C.REVIEW_MANIPULATION,
+        (Slot(words("добавить накинуть прибавить"), not_grams=_VERB_NOT_PAST), Slot(words("звезда звездочка"))),
+        window=3,
+    ),
+    # «может, обойдёмся без отзыва?»
+    PhraseRule(C.REVIEW_MANIPULATION, (Slot(words("обойтись")), Slot(words("без")), _REVIEW_NOUN), window=2),
+    # «пересмотр оценки», «корректировка оценки в сторону повышения»
+    PhraseRule(C.REVIEW_MANIPULATION, (Slot(words("пересмотр корректировка повышение")), _REVIEW_NOUN), window=4),
+    # «бонус всем, кто оценил товар на пять»
+    PhraseRule(
+        C.REVIEW_MANIPULATION,
+        (Slot(words("оценить")), Slot(lx.GOOD_RATING)),
+        window=3,
+        needs=lx.REWARDS,
+        veto=lx.REWARD_REFUSALS,
     ),
 )
 
 _CANCEL_OBJECT = Slot(lx.CANCEL_OBJECTS)
 CANCEL_RULES: Final = (
     PhraseRule(C.CANCEL_REQUEST, (Slot(lx.CANCEL_VERBS), _CANCEL_OBJECT), window=5, request=True),
+    # «лучше бы отменить его»: the order as a pronoun right after the verb
+    PhraseRule(C.CANCEL_REQUEST, (Slot(lx.CANCEL_VERBS), Slot(words("он она"))), window=1, request=True),
+    # «если бы заказ был отменён с Вашей стороны»: a wish in the passive
+    PhraseRule(
+        C.CANCEL_REQUEST,
+        (Slot(lx.CANCEL_VERBS, grams=words("PRTS")), Slot(words("сторона"), need_prev=lx.POSSESSIVE_YOURS)),
+        window=4,
+        needs=words("бы"),
+    ),
+    # «предлагаем воспользоваться правом на отмену»
+    PhraseRule(
+        C.CANCEL_REQUEST,
+        (Slot(words("воспользоваться")), Slot(lx.CANCEL_NOUNS | lx.CANCEL_VERBS)),
+        window=4,
+        request=True,
+        veto=lx.EXPLANATORY | lx.CONDITIONAL | words("хотеть захотеть желать передумать"),
+    ),
+    # «заказ можно смело отменять»
+    PhraseRule(
+        C.CANCEL_REQUEST, (Slot(lx.CANCEL_VERBS | lx.REFUSE_VERBS), Slot(words("смело"))), window=1, veto=words("если")
+    ),
+    # «если отмените до вечера — будем признательны»: thanks promised for a cancellation
+    PhraseRule(
+        C.CANCEL_REQUEST,
+        (Slot(lx.CANCEL_VERBS | lx.REFUSE_VERBS, not_grams=_VERB_NOT_PAST),),
+        needs=words("признательный благодарный"),
+    ),
     PhraseRule(C.CANCEL_REQUEST, (Slot(lx.REFUSE_VERBS), Slot(lx.REFUSE_OBJECTS)), window=4, request=True),
     PhraseRule(C.CANCEL_REQUEST, (Slot(lx.DO_VERBS), Slot(lx.CANCEL_NOUNS)), window=3, request=True),
     # «Отмену, пожалуйста, с Вашей стороны»; but «отмена с Вашей стороны возможна до отправки» explains.
@@ -242,7 +419,26 @@ CANCEL_RULES: Final = (
 )
 
 BLAME_RULES: Final = (
-    PhraseRule(C.BLAME_SHIFTING, (Slot(words("виноватый")), Slot(words("сам вы ты"))), window=2),
+    # «вы сами виноваты»; but «виноваты перед Вами» is an apology.
+    PhraseRule(
+        C.BLAME_SHIFTING, (Slot(words("виноватый"), bad_next=words("перед")), Slot(words("сам вы ты"))), window=2
+    ),
+    # «чините сами», «разбирайтесь, пожалуйста, самостоятельно»
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (
+            Slot(words("разбираться разобраться чинить починить ремонтировать"), grams=words("impr")),
+            Slot(words("сам самостоятельно")),
+        ),
+        window=3,
+    ),
+    # «проблема, скорее всего, в эксплуатации»
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (Slot(words("проблема дело причина")), Slot(words("эксплуатация"), need_prev=words("в"))),
+        window=4,
+        veto=lx.CONDITIONAL,
+    ),
     PhraseRule(C.BLAME_SHIFTING, (Slot(words("вина")), Slot(words("ваш твой вы ты"))), window=3),
     PhraseRule(
         C.BLAME_SHIFTING,

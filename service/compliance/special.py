@@ -53,12 +53,15 @@ def find_review_rewards(doc: Doc) -> Iterator[Hit]:
         if not nouns:
             continue
         lemmas = doc.sentence_lemmas(nouns[0].sentence)
-        if not lx.REWARD_REFUSALS.isdisjoint(lemmas):
-            continue  # «вознаграждение за отзывы запрещено правилами»
+        if not lx.REWARD_REFUSALS.isdisjoint(lemmas) or _refuses_rewards(sentence):
+            continue  # «вознаграждение за отзывы запрещено правилами», «… мы не предлагаем»
         rewards = [t for t in sentence if not lx.REWARDS.isdisjoint(t.lemmas)]
         for following in sentences[k + 1 : k + 3] if not rewards else ():
             if _offers_in_return(following):
                 rewards = [t for t in following if not lx.REWARDS.isdisjoint(t.lemmas)]
+                # the request may sit between the review and the offer: «… Может, уберёте? А мы в ответ …»
+                for between in sentences[k + 1 : sentences.index(following)]:
+                    lemmas = lemmas | doc.sentence_lemmas(between[0].sentence)
                 break
         if not rewards:
             continue
@@ -72,10 +75,28 @@ def find_review_rewards(doc: Doc) -> Iterator[Hit]:
 
 
 def _offers_in_return(sentence: list[Token]) -> bool:
-    """«Взамен — промокод», «… а за это дарим …»."""
-    if any("взамен" in t.lemmas for t in sentence):
+    """«Взамен — промокод», «… а за это дарим …», «а мы в ответ вернём …», «в долгу не останемся»."""
+    if any("взамен" in t.lemmas or "долг" in t.lemmas for t in sentence):
         return True
-    return any("за" in a.lemmas and "это" in b.lemmas for a, b in itertools.pairwise(sentence))
+    return any(
+        ("за" in a.lemmas and "это" in b.lemmas) or ("в" in a.lemmas and "ответ" in b.lemmas)
+        for a, b in itertools.pairwise(sentence)
+    )
+
+
+def _refuses_rewards(sentence: list[Token]) -> bool:
+    """«… мы не предлагаем», «бонусов за отзывы не даём»."""
+    return any("не" in a.lemmas and not lx.REWARD_OFFERS.isdisjoint(b.lemmas) for a, b in itertools.pairwise(sentence))
+
+
+def find_named_handles(doc: Doc) -> Iterator[Hit]:
+    """«группа plity_kaminy», «логин shop_live»: a page or account outside Ozon, named by its handle."""
+    for tok in doc.tokens:
+        if lx.HANDLE_NOUNS.isdisjoint(tok.lemmas):
+            continue
+        m = p.NAMED_HANDLE.match(doc.text, tok.end)
+        if m:
+            yield Hit(ViolationCode.OFF_PLATFORM_CONTACT, tok.start, m.end(), "handle")
 
 
 def find_disparagement(doc: Doc, marketplaces: Sequence[tuple[int, int]]) -> Iterator[Hit]:
