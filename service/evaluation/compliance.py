@@ -12,7 +12,7 @@ from service.evaluation.common import load_compliance_cases, ratio, write_report
 TARGET = {"block_recall": 0.98, "false_block_rate": 0.02}
 # What `make test` enforces today: the measured level, so a regression fails CI while the
 # filter works towards TARGET. Raise these as the test-split numbers rise; never lower them.
-GATE = {"block_recall": 0.92, "false_block_rate": 0.02}
+GATE = {"block_recall": 0.95, "false_block_rate": 0.02}
 TIERS = ("basic", "obfuscated", "lookalike")
 
 
