@@ -103,8 +103,12 @@ class RuleSet:
         candidates: set[int] = set()
         for lemma in self._anchors & lemmas:
             candidates.update(self._by_anchor[lemma])
+        companions = self._companions
         for r in sorted(candidates):
-            if all(not companion.isdisjoint(lemmas) for companion in self._companions[r]):
+            for companion in companions[r]:
+                if companion.isdisjoint(lemmas):
+                    break  # a word the rule needs is missing from the draft
+            else:
                 yield from _match(self.rules[r], doc)
 
 
