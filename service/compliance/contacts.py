@@ -89,6 +89,8 @@ def _compact_mentions(text: str, tokens: Sequence[Token]) -> Iterator[tuple[int,
 def find_messengers(mentions: Sequence[tuple[int, int, bool]], doc: Doc) -> Iterator[Hit]:
     """Keep mentions used as a contact channel, judged by cues in the same sentence."""
     cues: dict[int, tuple[bool, bool, bool]] = {}  # per sentence: contact, product, ownership counts
+    owners = not _OWNERS.isdisjoint(doc.lemmas)  # «мой», «наш» anywhere: worth a look per mention
+    we = "мы" in doc.lemmas
     for start, end, strong in mentions:
         sentence = doc.sentence_at(start)
         found = cues.get(sentence)
@@ -104,8 +106,8 @@ def find_messengers(mentions: Sequence[tuple[int, int, bool]], doc: Doc) -> Iter
             found = cues[sentence] = (contact, product, ownership)
         contact, product, ownership = found
         if ownership and not strong:
-            contact = _owned(doc, start)
-        if not contact and _we_are_there(doc, start):
+            contact = owners and _owned(doc, start)
+        if not contact and we and _we_are_there(doc, start):
             contact = True
         if contact or (strong and not product):
             yield Hit(_CONTACT, start, end, "messenger")
@@ -113,19 +115,18 @@ def find_messengers(mentions: Sequence[tuple[int, int, bool]], doc: Doc) -> Iter
 
 def _owned(doc: Doc, start: int) -> bool:
     """«мой тг», «наш вк»: a weak name owned by the seller; «наша телега» stays a garden cart."""
-    toks = doc.overlapping(start, start + 1)
-    if not toks or toks[0].idx == 0 or toks[0].text.startswith("телег"):
+    tok = doc.token_at(start)
+    if tok is None or tok.idx == 0 or tok.text.startswith("телег"):
         return False
-    prev = doc.tokens[toks[0].idx - 1]
-    return prev.clause == toks[0].clause and not _OWNERS.isdisjoint(prev.lemmas)
+    prev = doc.tokens[tok.idx - 1]
+    return prev.clause == tok.clause and not _OWNERS.isdisjoint(prev.lemmas)
 
 
 def _we_are_there(doc: Doc, start: int) -> bool:
     """«Мы есть в Одноклассниках», «мы теперь и во ВКонтакте»: the shop announcing its own page."""
-    toks = doc.overlapping(start, start + 1)
-    if not toks:
+    first = doc.token_at(start)
+    if first is None:
         return False
-    first = toks[0]
     before = [t for t in doc.tokens[max(0, first.idx - 4) : first.idx] if t.clause == first.clause]
     return any("мы" in t.lemmas for t in before) and any(t.text in ("в", "во") for t in before[-2:])
 

@@ -103,6 +103,11 @@ class Doc:
         hi = bisect_left(self.starts, end)
         return [t for t in self.tokens[lo:hi] if t.end > start]
 
+    def token_at(self, pos: int) -> Token | None:
+        """The token covering normalized position ``pos``, if any (``overlapping(pos, pos + 1)``)."""
+        k = bisect_right(self.starts, pos) - 1
+        return self.tokens[k] if k >= 0 and self.tokens[k].end > pos else None
+
     def sentence_at(self, pos: int) -> int:
         """Sentence number of the token at or before ``pos``."""
         k = bisect_right(self.starts, pos) - 1
