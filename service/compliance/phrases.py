@@ -427,10 +427,34 @@ BLAME_RULES: Final = (
     PhraseRule(
         C.BLAME_SHIFTING,
         (
-            Slot(words("разбираться разобраться чинить починить ремонтировать"), grams=words("impr")),
+            Slot(words("разбираться разобраться чинить починить ремонтировать искать"), grams=words("impr")),
             Slot(words("сам самостоятельно")),
         ),
         window=3,
+    ),
+    # «рекомендуем урегулировать это с перевозчиком самостоятельно»: the problem handed back to the buyer
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (Slot(words("урегулировать решать решить разбираться разобраться")), Slot(words("самостоятельно"))),
+        window=4,
+        request=True,
+        veto=words("какой"),
+    ),
+    # «с курьером и решайте», «разбирайтесь с доставкой»: sent away to someone else
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (
+            Slot(words("решать разбираться выяснять"), grams=words("impr")),
+            Slot(words("курьер перевозчик доставка пвз они служба"), need_prev=words("с")),
+        ),
+        window=3,
+    ),
+    # «невнимательность покупателя», «ошибка клиента»: the buyer named as the cause
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (Slot(lx.YOUR_FAULT), Slot(words("покупатель клиент"))),
+        window=1,
+        veto=lx.CONDITIONAL,
     ),
     # «проблема, скорее всего, в эксплуатации»
     PhraseRule(
@@ -439,7 +463,13 @@ BLAME_RULES: Final = (
         window=4,
         veto=lx.CONDITIONAL,
     ),
-    PhraseRule(C.BLAME_SHIFTING, (Slot(words("вина")), Slot(words("ваш твой вы ты"))), window=3),
+    # but «Вашей вины здесь нет» takes the blame away from the buyer.
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (Slot(words("вина")), Slot(words("ваш твой вы ты"))),
+        window=3,
+        clause_veto=words("нет"),
+    ),
     PhraseRule(
         C.BLAME_SHIFTING,
         (Slot(lx.OUGHT), Slot(lx.BLAME_STUDY)),
