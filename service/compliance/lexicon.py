@@ -177,7 +177,9 @@ MISHAPS: Final = words(
     " накосячить напутать задирать глючить тормозить вскрывать вскрыть подменить подменять"
 )
 COMPETITORS: Final = words("конкурент перекупщик сосед")
-OTHER_SELLERS: Final = words("продавец селлер магазин площадка")
+OTHER_SELLERS: Final = words("продавец селлер магазин площадка коллега")
+# «там же «оригинальные» часы»: a quality claim in scare quotes is a judgement that it is false.
+QUOTED_CLAIMS: Final = words("оригинал оригинальный подлинный настоящий фирменный премиум брендовый")
 OTHER_MARKERS: Final = words("другой остальной соседний чужой некоторый")
 # «группа plity_kaminy», «логин shop_name»: a page or account named by a Latin handle.
 HANDLE_NOUNS: Final = words("группа канал логин ник никнейм аккаунт профиль паблик сообщество юзернейм")
@@ -190,6 +192,8 @@ FAKES: Final = words(
     " помойка подвал подвальный кустарный накрутить накрученный"
     " поделка просрочка шлак токсичный вонять линять рассыпаться"
 )
+# What makes the disparagement detector worth running on a draft.
+DISPARAGEMENT_CUES: Final = FAKES | OZON_TARGETS | OZON_INSULTS
 
 # --- messenger context -------------------------------------------------------
 CONTACT_CUES: Final = words(

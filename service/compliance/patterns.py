@@ -82,7 +82,7 @@ MARKETPLACES: Final = _rx(
     rf"aliexpress|алиэкспресс\w*|али ?экспресс\w*|мегамаркет\w*|megamarket|сбермегамаркет\w*|"
     rf"lamoda|ламод\w*|kazanexpress|казаньэкспресс\w*|магнит ?маркет\w*|joom|джум|"
     # the purple marketplace: Wildberries by its colour
-    rf"(?:фиолетов|малинов)\w*[»\"]?\s+[«\"]?(?:маркетплейс|площадк)\w*){_E}"
+    rf"(?:фиолетов|малинов)\w*[»\"]?\s+[«\"]?(?:маркетплейс|площадк|магазин)\w*){_E}"
 )
 
 # --- profanity (with masked letters such as «х*й», «п#здец») --------------------

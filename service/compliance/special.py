@@ -19,7 +19,8 @@ from .morph import Token
 
 _PARTICLES = lx.words("ну эй да и же вот а")
 _HABIT_WINDOW = 3
-_SHOP_LEADS = lx.words("у в магазин продавец")
+_SHOP_LEADS = lx.words("у в из магазин продавец")
+_QUOTES = '«"'
 
 
 def find_insults(doc: Doc) -> Iterator[Hit]:
@@ -112,10 +113,20 @@ def find_disparagement(doc: Doc, marketplaces: Sequence[tuple[int, int]]) -> Ite
                 extra = [t for t in sentence if phrase and t.start >= phrase.start()][:1]
                 yield _span(ViolationCode.DISPARAGEMENT, [ozon[0], *bad, *extra], "ozon")
         fakes = [t for t in sentence if not lx.FAKES.isdisjoint(t.lemmas)]
+        fakes += [t for t in sentence if _scare_quoted(doc, t)]
+        if not fakes:  # a rival called «худший», or «мягко говоря, на любителя»
+            fakes = [t for t in sentence if not lx.OZON_INSULTS.isdisjoint(t.lemmas)]
+            phrase = p.OZON_PHRASES.search(text, sentence[0].start, sentence[-1].end)
+            fakes += [t for t in sentence if phrase and t.start >= phrase.start()][:1]
         in_markets = {t.idx for s, e in marketplaces for t in doc.overlapping(s, e)} if fakes else set()
         rivals = [t for t in sentence if _is_rival(doc, t, in_markets)] if fakes else []
         if rivals:
             yield _span(ViolationCode.DISPARAGEMENT, [rivals[0], *fakes], "rivals")
+
+
+def _scare_quoted(doc: Doc, tok: Token) -> bool:
+    """«оригинальные» часы, «премиум»-шёлк: a quality claim put in quotes."""
+    return tok.start > 0 and doc.text[tok.start - 1] in _QUOTES and not lx.QUOTED_CLAIMS.isdisjoint(tok.lemmas)
 
 
 def find_marketplace_deals(doc: Doc, marketplaces: Sequence[tuple[int, int]]) -> Iterator[Hit]:
@@ -126,7 +137,10 @@ def find_marketplace_deals(doc: Doc, marketplaces: Sequence[tuple[int, int]]) ->
             continue
         first = toks[0]
         lemmas = doc.sentence_lemmas(first.sentence)
-        if not lx.FAKES.isdisjoint(lemmas):
+        if not lx.FAKES.isdisjoint(lemmas) or not lx.OZON_INSULTS.isdisjoint(lemmas):
+            continue  # the other marketplace is disparaged, not recommended
+        sentence = doc.sentence_tokens(first.sentence)
+        if p.OZON_PHRASES.search(doc.text, sentence[0].start, sentence[-1].end):
             continue
         before = doc.tokens[max(0, first.idx - 3) : first.idx]
         if any("не" in t.lemmas and t.sentence == first.sentence for t in before):
