@@ -236,6 +236,7 @@ DEAL_RULES: Final = (
         kind="payment",
         denied_after=True,
         clause_veto=words("озон ozon"),
+        refused=lx.PAY_REPORTED,
     ),
     PhraseRule(
         C.OFF_PLATFORM_DEAL,
@@ -260,7 +261,14 @@ DEAL_RULES: Final = (
         negation=Negation.IGNORED,
         kind="bypass",
     ),
-    PhraseRule(C.OFF_PLATFORM_DEAL, (Slot(words("напрямую")), Slot(lx.DIRECT_DEAL)), window=4, kind="bypass"),
+    # «работаем напрямую с производителем» is about supply, not about the buyer.
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (Slot(words("напрямую")), Slot(lx.DIRECT_DEAL)),
+        window=4,
+        kind="bypass",
+        veto=words("производитель поставщик фабрика завод"),
+    ),
     PhraseRule(
         C.OFF_PLATFORM_DEAL,
         (Slot(lx.OWN_SHOP, need_prev=lx.POSSESSIVE_OURS),),

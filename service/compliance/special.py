@@ -19,6 +19,7 @@ from .morph import Token
 
 _PARTICLES = lx.words("ну эй да и же вот а")
 _HABIT_WINDOW = 3
+_ACCUSATION_REACH = 3
 _SHOP_LEADS = lx.words("у в из магазин продавец")
 _QUOTES = '«"'
 
@@ -106,7 +107,14 @@ def find_disparagement(doc: Doc, marketplaces: Sequence[tuple[int, int]]) -> Ite
     for sentence in _sentences(doc):
         ozon = [t for t in sentence if not lx.OZON_TARGETS.isdisjoint(t.lemmas)]
         if ozon:
-            bad = [t for t in sentence if not lx.OZON_INSULTS.isdisjoint(t.lemmas)]
+            # «… — это мошенники, мы работаем только через Ozon»: an accusation must be aimed at Ozon,
+            # in its clause or right next to it («Озон — жулики»).
+            bad = [
+                t
+                for t in sentence
+                if not lx.OZON_INSULTS.isdisjoint(t.lemmas)
+                and (lx.ACCUSATIONS.isdisjoint(t.lemmas) or any(_aimed_at(t, o) for o in ozon))
+            ]
             bad += _habitual_mishaps(doc, sentence)
             phrase = p.OZON_PHRASES.search(text, sentence[0].start, sentence[-1].end)
             if bad or phrase:
@@ -122,6 +130,10 @@ def find_disparagement(doc: Doc, marketplaces: Sequence[tuple[int, int]]) -> Ite
         rivals = [t for t in sentence if _is_rival(doc, t, in_markets)] if fakes else []
         if rivals:
             yield _span(ViolationCode.DISPARAGEMENT, [rivals[0], *fakes], "rivals")
+
+
+def _aimed_at(word: Token, target: Token) -> bool:
+    return word.clause == target.clause or abs(word.idx - target.idx) <= _ACCUSATION_REACH
 
 
 def _scare_quoted(doc: Doc, tok: Token) -> bool:
