@@ -68,7 +68,11 @@ def _find_phrases(doc: Doc, scan: Scan) -> list[Hit]:
         hits += find_insults(doc)
     if not lx.REVIEW_NOUNS.isdisjoint(lemmas) and not lx.REWARDS.isdisjoint(lemmas):
         hits += find_review_rewards(doc)
-    if markets or not lx.FAKES.isdisjoint(lemmas) or not lx.OZON_TARGETS.isdisjoint(lemmas):
+    if (
+        markets
+        or not lx.DISPARAGEMENT_CUES.isdisjoint(lemmas)
+        or ("«" in doc.text and not lx.QUOTED_CLAIMS.isdisjoint(lemmas))
+    ):
         hits += find_disparagement(doc, markets)
     if markets:
         hits += find_marketplace_deals(doc, markets)

@@ -22,6 +22,7 @@ from .morph import Token
 _EMPTY: frozenset[str] = frozenset()
 _WISHES = words("здорово хорошо неплохо отлично замечательно признательный благодарный рад удобный удобно")
 _ASKING = words("просить попросить")
+_SOMEONE = words("кто кто-то кто-нибудь")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,9 @@ class PhraseRule:
     denied_after: bool = False
     # «… оплатить можно только через Ozon»: any of these in the anchor's own clause cancels the match.
     clause_veto: frozenset[str] = _EMPTY
+    # «мы никогда не просим оплату на карту», «если кто-то просит перевести …»: one of these verbs,
+    # negated or with an unnamed subject, earlier in the anchor's clause reports a request instead of making it.
+    refused: frozenset[str] = _EMPTY
 
 
 class RuleSet:
@@ -165,6 +169,8 @@ def _accept(rule: PhraseRule, doc: Doc, i: int) -> bool:
         clause = doc.tokens[i].clause
         if any(not rule.clause_veto.isdisjoint(t.lemmas) for t in doc.clause_tokens(clause)):
             return False
+    if rule.refused and _reported(doc, i, rule.refused):
+        return False
     if rule.request and not is_request(doc, i):
         return False
     if rule.negation is Negation.CANCELS:
@@ -172,6 +178,20 @@ def _accept(rule: PhraseRule, doc: Doc, i: int) -> bool:
     if rule.negation is Negation.REQUIRED:
         return is_negated(doc, i)
     return True
+
+
+def _reported(doc: Doc, i: int, verbs: frozenset[str]) -> bool:
+    tokens = doc.tokens
+    clause = tokens[i].clause
+    for k in range(i - 1, max(-1, i - 8), -1):
+        if tokens[k].clause != clause:
+            break
+        if verbs.isdisjoint(tokens[k].lemmas):
+            continue
+        before = [t for t in tokens[max(0, k - 2) : k] if t.clause == clause]
+        if any(not (NEGATORS | _SOMEONE).isdisjoint(t.lemmas) for t in before):
+            return True
+    return False
 
 
 def is_negated(doc: Doc, i: int) -> bool:

@@ -45,6 +45,31 @@ CONTACT_RULES: Final = (
         veto=lx.PRODUCT_CUES - lx.ICON_HINTS - words("мессенджер"),
         kind="messenger",
     ),
+    # «найдите нас в синем приложении с самолётиком»
+    PhraseRule(
+        C.OFF_PLATFORM_CONTACT,
+        (Slot(words("приложение"), need_prev=lx.ICON_HINTS), Slot(words("самолетик трубка"))),
+        window=3,
+        kind="messenger",
+    ),
+    # «найдите нас в любом мессенджере по нику»
+    PhraseRule(
+        C.OFF_PLATFORM_CONTACT,
+        (Slot(words("найти искать")), Slot(words("мессенджер соцсеть"))),
+        window=4,
+        request=True,
+        needs=words("мы"),
+        kind="messenger",
+    ),
+    # «напишите на почтовый ящик …»
+    PhraseRule(
+        C.OFF_PLATFORM_CONTACT,
+        (Slot(words("написать писать")), Slot(words("ящик"), need_prev=words("почтовый электронный"))),
+        window=4,
+        request=True,
+        veto=words("озон ozon"),
+        kind="email",
+    ),
     # «напишите туда, где зелёная трубка»
     PhraseRule(
         C.OFF_PLATFORM_CONTACT,
@@ -75,6 +100,8 @@ _ADDRESS_PART = Slot(lx.ADDRESS_PARTS)
 _PASSPORT_SERIES = Slot(words("серия"), need_next=words("паспорт"))
 # «три цифры на обороте пластика»
 _CARD_BACK = Slot(words("оборот"), need_next=words("карта карточка пластик"))
+# «пришлите фото вашей банковской карты»
+_BANK_CARD = Slot(words("карта карточка"), need_prev=words("банковский"), bad_next=lx.CARD_NOT_PAYMENT)
 
 CONTACT_REQUEST_RULES: Final = (
     tuple(
@@ -92,6 +119,7 @@ CONTACT_REQUEST_RULES: Final = (
             _BIRTH_DATE,
             _PASSPORT_SERIES,
             _CARD_BACK,
+            _BANK_CARD,
         )
     )
     + tuple(
@@ -112,6 +140,21 @@ CONTACT_REQUEST_RULES: Final = (
             needs=words("вы ты"),
         ),
         PhraseRule(C.CONTACT_REQUEST, (Slot(words("какой")), _YOUR_MESSENGER_ANY), window=4, needs=words("вы ты")),
+        # «будем признательны, если сообщите контактный номер»: thanks promised for a contact
+        PhraseRule(
+            C.CONTACT_REQUEST,
+            (_ASK, _CONTACT_OBJECT),
+            window=5,
+            needs=lx.GRATITUDE,
+            veto=lx.PLATFORM | words("профиль кабинет"),  # «укажите телефон в профиле Ozon» stays on Ozon
+        ),
+        # «напишите цифры, по которым вам можно позвонить»
+        PhraseRule(
+            C.CONTACT_REQUEST,
+            (_ASK, Slot(words("цифра циферка")), Slot(words("позвонить звонить перезвонить дозвониться"))),
+            window=6,
+            request=True,
+        ),
         # «мыло» is slang for e-mail only next to «ваш»: nobody asks a buyer for their soap.
         PhraseRule(C.CONTACT_REQUEST, (_ASK, Slot(words("мыло"), need_next=lx.POSSESSIVE_YOURS)), window=5),
         PhraseRule(C.CONTACT_REQUEST, (_ASK, Slot(words("мыло"), need_prev=lx.POSSESSIVE_YOURS)), window=5),
@@ -150,6 +193,14 @@ CONTACT_REQUEST_RULES: Final = (
             window=6,
             request=True,
         ),
+        # «подскажите, на какой номер у вас зарегистрирован мессенджер»
+        PhraseRule(
+            C.CONTACT_REQUEST,
+            (_ASK, Slot(words("номер"), bad_prev=words("на"), bad_next=lx.NUMBER_NOT_PHONE), Slot(words("мессенджер"))),
+            window=6,
+            request=True,
+            needs=words("вы ты"),
+        ),
         # «есть ли у вас способ связи вне площадки?»
         PhraseRule(
             C.CONTACT_REQUEST,
@@ -185,6 +236,7 @@ DEAL_RULES: Final = (
         kind="payment",
         denied_after=True,
         clause_veto=words("озон ozon"),
+        refused=lx.PAY_REPORTED,
     ),
     PhraseRule(
         C.OFF_PLATFORM_DEAL,
@@ -209,7 +261,14 @@ DEAL_RULES: Final = (
         negation=Negation.IGNORED,
         kind="bypass",
     ),
-    PhraseRule(C.OFF_PLATFORM_DEAL, (Slot(words("напрямую")), Slot(lx.DIRECT_DEAL)), window=4, kind="bypass"),
+    # «работаем напрямую с производителем» is about supply, not about the buyer.
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (Slot(words("напрямую")), Slot(lx.DIRECT_DEAL)),
+        window=4,
+        kind="bypass",
+        veto=words("производитель поставщик фабрика завод"),
+    ),
     PhraseRule(
         C.OFF_PLATFORM_DEAL,
         (Slot(lx.OWN_SHOP, need_prev=lx.POSSESSIVE_OURS),),
@@ -304,6 +363,46 @@ DEAL_RULES: Final = (
         kind="payment",
     ),
     PhraseRule(C.OFF_PLATFORM_DEAL, (Slot(words("прямой")), Slot(words("договор контракт поставка"))), window=1),
+    # «переведите по номеру телефона», «оплатите лично мне»
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (
+            Slot(lx.PAY_ANCHORS, not_grams=_VERB_NOT_PAST),
+            Slot(words("номер"), need_prev=words("по"), need_next=words("телефон")),
+        ),
+        window=5,
+        veto=lx.PAY_VETO,
+        kind="payment",
+        clause_veto=words("озон ozon"),
+    ),
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (Slot(lx.PAY_ANCHORS, not_grams=_VERB_NOT_PAST), Slot(words("лично"))),
+        window=3,
+        veto=lx.PAY_VETO,
+        kind="payment",
+        clause_veto=words("озон ozon"),
+    ),
+    # «вернём без возврата через площадку»
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (
+            Slot(words("без")),
+            Slot(words("возврат оформление"), need_prev=words("без")),
+            Slot(lx.PLATFORM, need_prev=words("через")),
+        ),
+        window=3,
+        negation=Negation.IGNORED,
+        kind="bypass",
+    ),
+    # «налом при самовывозе», «наличными при встрече»
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (Slot(words("наличные наличный наличка нал налом налик")), Slot(words("самовывоз встреча встретиться"))),
+        window=3,
+        veto=lx.PAY_VETO,
+        kind="payment",
+    ),
 )
 
 _REVIEW_NOUN = Slot(lx.REVIEW_NOUNS)
@@ -347,6 +446,8 @@ REVIEW_RULES: Final = (
         (Slot(words("добавить накинуть прибавить"), not_grams=_VERB_NOT_PAST), Slot(words("звезда звездочка"))),
         window=3,
     ),
+    # «пересмотрите своё мнение о товаре»
+    PhraseRule(C.REVIEW_MANIPULATION, (Slot(lx.REVIEW_EDIT_VERBS), Slot(words("мнение"))), window=3, request=True),
     # «может, обойдёмся без отзыва?»
     PhraseRule(C.REVIEW_MANIPULATION, (Slot(words("обойтись")), Slot(words("без")), _REVIEW_NOUN), window=2),
     # «пересмотр оценки», «корректировка оценки в сторону повышения»
@@ -354,7 +455,7 @@ REVIEW_RULES: Final = (
     # «бонус всем, кто оценил товар на пять»
     PhraseRule(
         C.REVIEW_MANIPULATION,
-        (Slot(words("оценить")), Slot(lx.GOOD_RATING)),
+        (Slot(words("оценить оценивать")), Slot(lx.GOOD_RATING)),
         window=3,
         needs=lx.REWARDS,
         veto=lx.REWARD_REFUSALS,
@@ -427,10 +528,34 @@ BLAME_RULES: Final = (
     PhraseRule(
         C.BLAME_SHIFTING,
         (
-            Slot(words("разбираться разобраться чинить починить ремонтировать"), grams=words("impr")),
+            Slot(words("разбираться разобраться чинить починить ремонтировать искать"), grams=words("impr")),
             Slot(words("сам самостоятельно")),
         ),
         window=3,
+    ),
+    # «рекомендуем урегулировать это с перевозчиком самостоятельно»: the problem handed back to the buyer
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (Slot(words("урегулировать решать решить разбираться разобраться")), Slot(words("самостоятельно"))),
+        window=4,
+        request=True,
+        veto=words("какой"),
+    ),
+    # «с курьером и решайте», «разбирайтесь с доставкой»: sent away to someone else
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (
+            Slot(words("решать разбираться выяснять"), grams=words("impr")),
+            Slot(words("курьер перевозчик доставка пвз они служба"), need_prev=words("с")),
+        ),
+        window=3,
+    ),
+    # «невнимательность покупателя», «ошибка клиента»: the buyer named as the cause
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (Slot(lx.YOUR_FAULT), Slot(words("покупатель клиент"))),
+        window=1,
+        veto=lx.CONDITIONAL,
     ),
     # «проблема, скорее всего, в эксплуатации»
     PhraseRule(
@@ -439,7 +564,13 @@ BLAME_RULES: Final = (
         window=4,
         veto=lx.CONDITIONAL,
     ),
-    PhraseRule(C.BLAME_SHIFTING, (Slot(words("вина")), Slot(words("ваш твой вы ты"))), window=3),
+    # but «Вашей вины здесь нет» takes the blame away from the buyer.
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (Slot(words("вина")), Slot(words("ваш твой вы ты"))),
+        window=3,
+        clause_veto=words("нет"),
+    ),
     PhraseRule(
         C.BLAME_SHIFTING,
         (Slot(lx.OUGHT), Slot(lx.BLAME_STUDY)),

@@ -19,7 +19,9 @@ from .morph import Token
 
 _PARTICLES = lx.words("ну эй да и же вот а")
 _HABIT_WINDOW = 3
-_SHOP_LEADS = lx.words("у в магазин продавец")
+_ACCUSATION_REACH = 3
+_SHOP_LEADS = lx.words("у в из магазин продавец")
+_QUOTES = '«"'
 
 
 def find_insults(doc: Doc) -> Iterator[Hit]:
@@ -105,17 +107,38 @@ def find_disparagement(doc: Doc, marketplaces: Sequence[tuple[int, int]]) -> Ite
     for sentence in _sentences(doc):
         ozon = [t for t in sentence if not lx.OZON_TARGETS.isdisjoint(t.lemmas)]
         if ozon:
-            bad = [t for t in sentence if not lx.OZON_INSULTS.isdisjoint(t.lemmas)]
+            # «… — это мошенники, мы работаем только через Ozon»: an accusation must be aimed at Ozon,
+            # in its clause or right next to it («Озон — жулики»).
+            bad = [
+                t
+                for t in sentence
+                if not lx.OZON_INSULTS.isdisjoint(t.lemmas)
+                and (lx.ACCUSATIONS.isdisjoint(t.lemmas) or any(_aimed_at(t, o) for o in ozon))
+            ]
             bad += _habitual_mishaps(doc, sentence)
             phrase = p.OZON_PHRASES.search(text, sentence[0].start, sentence[-1].end)
             if bad or phrase:
                 extra = [t for t in sentence if phrase and t.start >= phrase.start()][:1]
                 yield _span(ViolationCode.DISPARAGEMENT, [ozon[0], *bad, *extra], "ozon")
         fakes = [t for t in sentence if not lx.FAKES.isdisjoint(t.lemmas)]
+        fakes += [t for t in sentence if _scare_quoted(doc, t)]
+        if not fakes:  # a rival called «худший», or «мягко говоря, на любителя»
+            fakes = [t for t in sentence if not lx.OZON_INSULTS.isdisjoint(t.lemmas)]
+            phrase = p.OZON_PHRASES.search(text, sentence[0].start, sentence[-1].end)
+            fakes += [t for t in sentence if phrase and t.start >= phrase.start()][:1]
         in_markets = {t.idx for s, e in marketplaces for t in doc.overlapping(s, e)} if fakes else set()
         rivals = [t for t in sentence if _is_rival(doc, t, in_markets)] if fakes else []
         if rivals:
             yield _span(ViolationCode.DISPARAGEMENT, [rivals[0], *fakes], "rivals")
+
+
+def _aimed_at(word: Token, target: Token) -> bool:
+    return word.clause == target.clause or abs(word.idx - target.idx) <= _ACCUSATION_REACH
+
+
+def _scare_quoted(doc: Doc, tok: Token) -> bool:
+    """«оригинальные» часы, «премиум»-шёлк: a quality claim put in quotes."""
+    return tok.start > 0 and doc.text[tok.start - 1] in _QUOTES and not lx.QUOTED_CLAIMS.isdisjoint(tok.lemmas)
 
 
 def find_marketplace_deals(doc: Doc, marketplaces: Sequence[tuple[int, int]]) -> Iterator[Hit]:
@@ -126,7 +149,10 @@ def find_marketplace_deals(doc: Doc, marketplaces: Sequence[tuple[int, int]]) ->
             continue
         first = toks[0]
         lemmas = doc.sentence_lemmas(first.sentence)
-        if not lx.FAKES.isdisjoint(lemmas):
+        if not lx.FAKES.isdisjoint(lemmas) or not lx.OZON_INSULTS.isdisjoint(lemmas):
+            continue  # the other marketplace is disparaged, not recommended
+        sentence = doc.sentence_tokens(first.sentence)
+        if p.OZON_PHRASES.search(doc.text, sentence[0].start, sentence[-1].end):
             continue
         before = doc.tokens[max(0, first.idx - 3) : first.idx]
         if any("не" in t.lemmas and t.sentence == first.sentence for t in before):
