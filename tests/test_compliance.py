@@ -433,10 +433,16 @@ _FLOOD_THEN_VIOLATION = [
     ("аa " * 320, "Пишите нам в в0тсап.", ViolationCode.OFF_PLATFORM_CONTACT),
     ("ab " * 320, "sami vinovaty.", ViolationCode.BLAME_SHIFTING),
     ("тг " * 320, "Мой тг для связи.", ViolationCode.OFF_PLATFORM_CONTACT),
+    ("a.a " * 240, "Пишите в в о т с а п.", ViolationCode.OFF_PLATFORM_CONTACT),
+    ("a a a a  " * 108, "Пишите в в о т с а п.", ViolationCode.OFF_PLATFORM_CONTACT),
 ]
 
 
-@pytest.mark.parametrize(("flood", "tail", "code"), _FLOOD_THEN_VIOLATION, ids=["leet", "translit", "weak-name"])
+@pytest.mark.parametrize(
+    ("flood", "tail", "code"),
+    _FLOOD_THEN_VIOLATION,
+    ids=["leet", "translit", "weak-name", "spaced-pairs", "spaced-words"],
+)
 def test_a_violation_after_a_flood_of_tricky_words_is_still_found(flood: str, tail: str, code: ViolationCode) -> None:
     text = flood + tail
     assert len(text) <= _LONGEST_SENDABLE

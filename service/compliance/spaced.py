@@ -22,7 +22,9 @@ _ONE_LETTER_WORDS = frozenset("вксуоиая")  # may sit inside a spaced phr
 _PAIR_EDGES = frozenset(' \n,.!?:;«»"()')
 _MAX_CHUNK = 32
 _MAX_PIECE = 14
-_LOOKUP_BUDGET = 400
+# Dictionary lookups per draft for re-splitting joined letters. A 1,000-character draft needs at
+# most about 1,200 (110 four-letter chunks), so a flood before a spaced contact cannot use them up.
+_LOOKUP_BUDGET = 1500
 # A run takes at least four characters («a.a »), so Ozon's 1,000-character drafts hold at most 250;
 # past this many, a flood of spaced letters stays as written.
 _MAX_RUNS = 300
