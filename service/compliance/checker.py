@@ -37,26 +37,27 @@ def check(text: str) -> ComplianceResult:
 
 def _find(norm: MappedText) -> list[Hit]:
     text = norm.text
-    tokens = tokenize(text)
-    scan = p.WORD_PATTERNS.scan(text, tokens)
-    mentions = messenger_mentions(norm, scan, tokens)
-    tokens = _mark_messengers(tokens, mentions)
-    doc = Doc(text, tokens)
+    doc, scan, mentions = _read(text)
     hits = list(find_links(text))
-    hits += find_numbers(text, [tok.text for tok in tokens])
+    hits += find_numbers(text, [tok.text for tok in doc.tokens])
     if mentions:
         hits += find_messengers(mentions, doc)
     hits += _find_phrases(doc, scan)
     view = latin_as_cyrillic(text)
     if view is not None:  # «sami vinovaty», «napishite v telegu»: words and names again, in Cyrillic
         view_text, starts, ends = view
-        view_tokens = tokenize(view_text)
-        view_scan = p.WORD_PATTERNS.scan(view_text, view_tokens)
-        view_mentions = messenger_mentions(MappedText(view_text, starts, ends), view_scan, view_tokens)
-        view_doc = Doc(view_text, _mark_messengers(view_tokens, view_mentions))
+        view_doc, view_scan, view_mentions = _read(view_text)
         for hit in (*find_messengers(view_mentions, view_doc), *_find_phrases(view_doc, view_scan)):
             hits.append(Hit(hit.code, starts[hit.start], ends[hit.end - 1], hit.kind))
     return hits
+
+
+def _read(text: str) -> tuple[Doc, Scan, list[tuple[int, int, bool]]]:
+    """Tokens, word-list candidates and messenger names of one text, as every detector reads them."""
+    tokens = tokenize(text)
+    scan = p.WORD_PATTERNS.scan(text, tokens)
+    mentions = messenger_mentions(text, scan, tokens)
+    return Doc(text, _mark_messengers(tokens, mentions)), scan, mentions
 
 
 def _find_phrases(doc: Doc, scan: Scan) -> list[Hit]:

@@ -17,7 +17,6 @@ from .hit import Hit
 from .lexicon import CONTACT_CUES, POSSESSIVE_OURS, PRODUCT_CUES
 from .models import ViolationCode
 from .morph import Token
-from .normalize import MappedText
 from .prefilter import Scan
 
 _CONTACT = ViolationCode.OFF_PLATFORM_CONTACT
@@ -53,9 +52,8 @@ def find_links(text: str) -> Iterator[Hit]:
             yield Hit(_CONTACT, m.start(), m.end(), "email")
 
 
-def messenger_mentions(norm: MappedText, scan: Scan, tokens: Sequence[Token]) -> list[tuple[int, int, bool]]:
+def messenger_mentions(text: str, scan: Scan, tokens: Sequence[Token]) -> list[tuple[int, int, bool]]:
     """Every messenger/social name as (start, end, strong), before any context check."""
-    text = norm.text
     found = [(m.start(), m.end(), True) for m in scan.finditer(p.STRONG_MESSENGERS)]
     found += [(m.start(), m.end(), False) for m in scan.finditer(p.WEAK_MESSENGERS)]
     found += list(_compact_mentions(text, tokens))

@@ -17,7 +17,7 @@ from .lexicon import words
 _MORPH = pymorphy3.MorphAnalyzer()
 _TOKEN_RE = re.compile(r"[^\W\d_]+|\d+")
 # Sentence and clause boundaries between two tokens.
-_SENTENCE_BREAK = re.compile(r"[.!?…\n]")
+SENTENCE_BREAK = re.compile(r"[.!?…\n]")
 _CLAUSE_BREAK = re.compile(r"[,;:()«»\"—–]|\s-\s")
 
 
@@ -82,7 +82,7 @@ def with_lemmas(tok: Token, lemmas: frozenset[str]) -> Token:
 
 def _classify_gap(gap: str) -> int:
     """2 for a sentence break, 1 for a clause break, 0 for plain spacing."""
-    if _SENTENCE_BREAK.search(gap):
+    if SENTENCE_BREAK.search(gap):
         return 2
     return 1 if _CLAUSE_BREAK.search(gap) else 0
 

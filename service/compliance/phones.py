@@ -21,6 +21,7 @@ import phonenumbers
 from .hit import Hit
 from .lexicon import words
 from .models import ViolationCode
+from .prefilter import has_odd_letters
 
 _UNITS = {
     "ноль": 0, "нуль": 0, "один": 1, "одна": 1, "два": 2, "две": 2, "три": 3, "четыре": 4,
@@ -52,12 +53,10 @@ _GLUED_WORD_RE = re.compile(
 _AS_DIGITS = str.maketrans(_DIGIT_LOOKALIKES)
 _PIECE_RE = re.compile(r"\d+|[a-zа-я]+")
 _DIGIT_RE = re.compile(r"\d")
-_GLUED_LOOKALIKES_RE = re.compile(rf"(?<=\d){_LOOKALIKE_CLASS}{{1,3}}|{_LOOKALIKE_CLASS}{{1,3}}(?=\d)")
-_NUMBER_WORD_RE = re.compile(
-    r"(?<![a-zа-я])(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")(?![a-zа-я])"
-)
-_ODD_LETTER = re.compile(r"[^\W\d_a-zа-я]")
 _PLUS_WORDS = frozenset({"плюс", "plus"})
+_SPOKEN_RE = re.compile(
+    r"(?<![a-zа-я])(?:" + "|".join(sorted({*NUMBER_WORDS, *_PLUS_WORDS}, key=len, reverse=True)) + r")(?![a-zа-я])"
+)
 _GAP_RE = re.compile(r"[\s\-().+/]{0,4}")
 # Ten digits, each pair at most a gap apart: every run worth reading contains this.
 _TEN_DIGITS = re.compile(r"\d(?:[\s\-().+/]{0,4}\d){9}")
@@ -83,17 +82,18 @@ class _Group(NamedTuple):
 def find_numbers(text: str, words: Sequence[str] | None = None) -> Iterator[Hit]:
     """Phone numbers as OFF_PLATFORM_CONTACT and card numbers as OFF_PLATFORM_DEAL.
 
-    ``words``, the text's tokens when the caller has them, make counting number words a set
+    ``words``, the text's tokens when the caller has them, make finding number words a set
     lookup per word instead of a scan; a text with letters outside the normalized alphabet
     is scanned all the same, because such a letter can hide a word boundary.
     """
+    spoken = _spoken_words(text, words)
     digits = len(_DIGIT_RE.findall(text))
+    numbers = _GLUED_WORD_RE.sub(lambda m: m.group().translate(_AS_DIGITS), text) if digits else text
     if 0 < digits < 10:
-        digits += sum(len(m) for m in _GLUED_LOOKALIKES_RE.findall(text))
-    if digits < 10 and digits + 3 * _count_number_words(text, words) < 10:
+        digits = len(_DIGIT_RE.findall(numbers))  # «9I6»: look-alike letters now count as digits
+    if digits + 3 * sum(1 for word in spoken if word in NUMBER_WORDS) < 10:
         return  # too few digits for a phone or card number
-    numbers = _GLUED_WORD_RE.sub(lambda m: m.group().translate(_AS_DIGITS), text)
-    if not _has_spoken_digits(text, words) and _TEN_DIGITS.search(numbers) is None:
+    if not spoken and _TEN_DIGITS.search(numbers) is None:
         return  # without number words, ten digits must stand together, joined by short separators only
     budget = [_VALIDATION_BUDGET]
     for run in _runs(numbers):
@@ -103,17 +103,11 @@ def find_numbers(text: str, words: Sequence[str] | None = None) -> Iterator[Hit]
             yield hit
 
 
-def _has_spoken_digits(text: str, words: Sequence[str] | None) -> bool:
-    """Number words or «плюс», which join digit groups across commas and words."""
-    if words is None or _ODD_LETTER.search(text) is not None:
-        return _NUMBER_WORD_RE.search(text) is not None or any(plus in text for plus in _PLUS_WORDS)
-    return any(word in NUMBER_WORDS or word in _PLUS_WORDS for word in words)
-
-
-def _count_number_words(text: str, words: Sequence[str] | None) -> int:
-    if words is None or _ODD_LETTER.search(text) is not None:
-        return len(_NUMBER_WORD_RE.findall(text))
-    return sum(1 for word in words if word in NUMBER_WORDS)
+def _spoken_words(text: str, words: Sequence[str] | None) -> list[str]:
+    """Number words and «плюс»: they add digits and join digit groups across commas and words."""
+    if words is None or has_odd_letters(text):
+        return _SPOKEN_RE.findall(text)
+    return [word for word in words if word in NUMBER_WORDS or word in _PLUS_WORDS]
 
 
 def _runs(text: str) -> Iterator[list[_Group]]:

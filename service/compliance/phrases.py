@@ -11,6 +11,7 @@ from .models import ViolationCode as C
 
 _VERB_NOT_PAST = words("past")
 _PARTICIPLE = words("PRTF PRTS")
+_CASH = Slot(words("наличные наличный наличка нал налом налик"))
 _OUR_MAILBOX = Slot(words("почта email mail емейл имейл мейл"), need_prev=words("наш мой"))
 
 CONTACT_RULES: Final = (
@@ -357,7 +358,7 @@ DEAL_RULES: Final = (
     ),
     PhraseRule(
         C.OFF_PLATFORM_DEAL,
-        (Slot(words("наличные наличный наличка нал налом налик")), Slot(words("курьер отдать передать отдавать"))),
+        (_CASH, Slot(words("курьер отдать передать отдавать"))),
         window=3,
         veto=lx.PAY_VETO,
         kind="payment",
@@ -398,7 +399,7 @@ DEAL_RULES: Final = (
     # «налом при самовывозе», «наличными при встрече»
     PhraseRule(
         C.OFF_PLATFORM_DEAL,
-        (Slot(words("наличные наличный наличка нал налом налик")), Slot(words("самовывоз встреча встретиться"))),
+        (_CASH, Slot(words("самовывоз встреча встретиться"))),
         window=3,
         veto=lx.PAY_VETO,
         kind="payment",

@@ -31,9 +31,9 @@ _RUN_RE = re.compile(f"[{_WORD_START_CLASS}]+")
 # A letter or digit outside that class («é», «ß», «٣») can hide a word start inside a token.
 _ODD_ALNUM = re.compile(f"[^\\W_{_WORD_START_CLASS}]")
 _BOUNDARY: Any = sp.parse(f"(?<![{_WORD_START_CLASS}])")[0]
-_RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789абвгдежзийклмнопрстуфхцчшщъыьэюя")
-# What \s can match in a str pattern; small enough to index, unlike \w.
-_SPACES = [chr(c) for c in range(0x10000) if re.fullmatch(r"\s", chr(c))]
+_RUN_CHARS = frozenset(chr(c) for c in range(0x500) if _RUN_RE.fullmatch(chr(c)))
+# What \s can match in a str pattern (the engine uses str.isspace); small enough to index, unlike \w.
+_SPACES = [chr(c) for c in range(0x10000) if chr(c).isspace()]
 
 
 class Word(Protocol):
@@ -48,6 +48,11 @@ class Word(Protocol):
 
 class _Unbounded(Exception):
     """The pattern can start with too many different characters to be worth indexing."""
+
+
+def has_odd_letters(text: str) -> bool:
+    """A letter or digit outside the normalized alphabet, which can hide a word boundary."""
+    return _ODD_ALNUM.search(text) is not None
 
 
 def word_starts(text: str) -> list[int]:
@@ -105,14 +110,15 @@ class WordStartIndex:
     """One lookup table for several gated patterns: word start → patterns worth trying there."""
 
     def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
-        self.gated = {pattern: GatedPattern(pattern) for pattern in patterns}
-        self._bits = {pattern: bit for bit, pattern in enumerate(self.gated)}
+        self.gated = [GatedPattern(pattern) for pattern in patterns]
+        # Keyed by id: hashing a compiled pattern rehashes its source on every lookup.
+        self.slots = {id(gated.pattern): (bit, gated) for bit, gated in enumerate(self.gated)}
         self._tables: list[dict[str, int]] = [{} for _ in range(PREFIX_CHARS)]
         # A short token («вы», «в») may begin a longer prefix that runs past it («вы », «в.б»), but
         # only with a character that cannot continue the token: a word ends before a non-letter.
         self._extended: dict[str, int] = {}
-        for pattern, gated in self.gated.items():
-            bit = 1 << self._bits[pattern]
+        for index, gated in enumerate(self.gated):
+            bit = 1 << index
             for prefix in gated.word_prefixes:
                 table = self._tables[len(prefix) - 1]
                 table[prefix] = table.get(prefix, 0) | bit
@@ -121,7 +127,6 @@ class WordStartIndex:
                     if not (follower.isdecimal() if head.isdecimal() else follower.isalpha()):
                         self._extended[head] = self._extended.get(head, 0) | bit
         self._word_masks: dict[str, int] = {}
-        self.slots = {id(pattern): (self._bits[pattern], gated) for pattern, gated in self.gated.items()}
 
     def scan(self, text: str, words: Iterable[Word]) -> Scan:
         """Look up every word start of ``text`` once, for all patterns.
@@ -131,7 +136,7 @@ class WordStartIndex:
         characters decide (remembered per distinct word); otherwise the text is scanned.
         """
         out: list[list[int]] = [[] for _ in self.gated]
-        if _ODD_ALNUM.search(text) is None:
+        if not has_odd_letters(text):
             masks = self._word_masks
             starts = []
             for word in words:
@@ -175,7 +180,7 @@ class Scan:
 
     def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """Same matches as ``pattern.finditer(self.text)``."""
-        bit, gated = self._index.slots[id(pattern)]  # hashing a compiled pattern rehashes its source
+        bit, gated = self._index.slots[id(pattern)]
         return gated.finditer(self.text, self._candidates[bit])
 
 

@@ -12,6 +12,7 @@ from bisect import bisect_left
 
 from service.retrieval.translit import KEEP_LATIN, word_to_cyrillic
 
+from .morph import SENTENCE_BREAK
 from .normalize import WORD_BUDGET
 
 _LATIN_WORD = re.compile(r"[a-z][a-z']+")
@@ -77,13 +78,12 @@ def latin_as_cyrillic(text: str) -> tuple[str, list[int], list[int]] | None:
     return "".join(parts), starts, ends
 
 
-_BREAK_RE = re.compile(r"[.!?…\n]")
 _CONTEXT_SENTENCES = 2  # sentence breaks on each side: the word's sentence and one neighbour
 
 
 def _windows(text: str, changes: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     """Merged ``[lo, hi)`` spans: each changed word's sentence and one sentence on either side."""
-    breaks = [m.start() for m in _BREAK_RE.finditer(text)]
+    breaks = [m.start() for m in SENTENCE_BREAK.finditer(text)]
     windows: list[tuple[int, int]] = []
     for begin, finish, _ in changes:
         before = bisect_left(breaks, begin)
