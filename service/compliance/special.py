@@ -105,6 +105,7 @@ def find_disparagement(doc: Doc, marketplaces: Sequence[tuple[int, int]]) -> Ite
     """Negative judgements about Ozon or about competitors, per sentence."""
     text = doc.text
     for sentence in _sentences(doc):
+        phrase = p.OZON_PHRASES.search(text, sentence[0].start, sentence[-1].end)
         ozon = [t for t in sentence if not lx.OZON_TARGETS.isdisjoint(t.lemmas)]
         if ozon:
             # «… — это мошенники, мы работаем только через Ozon»: an accusation must be aimed at Ozon,
@@ -116,7 +117,6 @@ def find_disparagement(doc: Doc, marketplaces: Sequence[tuple[int, int]]) -> Ite
                 and (lx.ACCUSATIONS.isdisjoint(t.lemmas) or any(_aimed_at(t, o) for o in ozon))
             ]
             bad += _habitual_mishaps(doc, sentence)
-            phrase = p.OZON_PHRASES.search(text, sentence[0].start, sentence[-1].end)
             if bad or phrase:
                 extra = [t for t in sentence if phrase and t.start >= phrase.start()][:1]
                 yield _span(ViolationCode.DISPARAGEMENT, [ozon[0], *bad, *extra], "ozon")
@@ -124,7 +124,6 @@ def find_disparagement(doc: Doc, marketplaces: Sequence[tuple[int, int]]) -> Ite
         fakes += [t for t in sentence if _scare_quoted(doc, t)]
         if not fakes:  # a rival called «худший», or «мягко говоря, на любителя»
             fakes = [t for t in sentence if not lx.OZON_INSULTS.isdisjoint(t.lemmas)]
-            phrase = p.OZON_PHRASES.search(text, sentence[0].start, sentence[-1].end)
             fakes += [t for t in sentence if phrase and t.start >= phrase.start()][:1]
         in_markets = {t.idx for s, e in marketplaces for t in doc.overlapping(s, e)} if fakes else set()
         rivals = [t for t in sentence if _is_rival(doc, t, in_markets)] if fakes else []
@@ -163,7 +162,7 @@ def find_marketplace_deals(doc: Doc, marketplaces: Sequence[tuple[int, int]]) ->
 def _is_rival(doc: Doc, tok: Token, in_markets: set[int]) -> bool:
     if not lx.COMPETITORS.isdisjoint(tok.lemmas) or tok.idx in in_markets:
         return True
-    if tok.start and doc.text[tok.start - 1] in '«"' and tok.idx:
+    if tok.start and doc.text[tok.start - 1] in _QUOTES and tok.idx:
         return not _SHOP_LEADS.isdisjoint(doc.tokens[tok.idx - 1].lemmas)  # «у «ТехноМира»», «в «Ромашке»»
     if "другой" in tok.lemmas and _stands_alone(doc, tok):
         return True  # «можно найти у других, но там …»: the other sellers, left unnamed
