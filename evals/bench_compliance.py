@@ -33,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-from service.compliance import ViolationCode, check, lexicon, patterns, phrases
+from service.compliance import ViolationCode, check, lexicon, native, patterns, phrases
 from service.compliance.engine import Negation, PhraseRule
 from service.config import ROOT_DIR
 from service.evaluation.common import load_compliance_cases, ratio, write_report
@@ -567,6 +567,8 @@ def render(report: dict[str, Any]) -> str:
         "",
         "## Speed of `compliance.check` (one process, one thread)",
         "",
+        f"- Filter: {report['environment']['compiled']} (`make native` compiles it; `OTVET_COMPLIANCE_NATIVE=0` "
+        "runs the Python sources).",
         f"- Typical drafts: {typical['drafts']} drafts of {typical['chars_min']}–{typical['chars_max']} characters "
         f"(mean {typical['chars_mean']}; {typical['blocked']} blocked), built from the test cases padded with "
         f"honest replies; {typical['rounds']} rounds.",
@@ -652,7 +654,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             "tiers": dict(Counter(c["tier"] for c in cases)),
         },
         "protocol": {"warmup": warmup, "repeats": args.repeats},
-        "environment": {"python": platform.python_version(), "cpus": os.cpu_count(), "loadavg": loadavg},
+        "environment": {
+            "python": platform.python_version(),
+            "cpus": os.cpu_count(),
+            "loadavg": loadavg,
+            "compiled": native.status(),
+        },
         "ours": quality(ours),
         "llm_guard": llm_guard,
         "speed": speed,

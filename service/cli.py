@@ -150,6 +150,19 @@ def _bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def _compliance(args: argparse.Namespace) -> int:
+    """Compile the compliance filter with mypyc, remove the build, or say whether it is current."""
+    from service.compliance import native
+    from service.config import ROOT_DIR
+
+    if args.action == "build":
+        native.build(ROOT_DIR)
+    elif args.action == "clean":
+        native.clean()
+    print(f"compliance filter: {native.status()}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="otvet", description="Reply drafts for Ozon sellers.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="command")
@@ -191,6 +204,10 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--tune", action="store_true", help="grid-search retrieval knobs on the dev split first")
     evaluate.add_argument("--limit", type=int, default=None, help="drafts: only the first N messages (slow models)")
     evaluate.set_defaults(handler=_eval)
+
+    compliance = commands.add_parser("compliance", help="compile the compliance filter to C (mypyc), or remove it")
+    compliance.add_argument("action", choices=["build", "clean", "status"])
+    compliance.set_defaults(handler=_compliance)
 
     bench = commands.add_parser("bench", help="measure retrieval latency, throughput, build time and memory")
     bench.add_argument("suite", choices=["retrieval"])
