@@ -84,7 +84,7 @@ def _find_phrases(doc: Doc, scan: Scan) -> list[Hit]:
         (p.RUDE_PHRASES, ViolationCode.ABUSE),
         (p.BLAME_PHRASES, ViolationCode.BLAME_SHIFTING),
     ):
-        hits += (Hit(code, m.start(), m.end()) for m in scan.finditer(rx))
+        hits += [Hit(code, m.start(), m.end()) for m in scan.finditer(rx)]
     return hits
 
 

@@ -82,7 +82,7 @@ class Doc:
         """Union of lemmas of one sentence (memoized)."""
         found = self._sentence_lemmas.get(sentence)
         if found is None:
-            found = frozenset().union(*(t.lemmas for t in self.sentence_tokens(sentence)))
+            found = frozenset().union(*[t.lemmas for t in self.sentence_tokens(sentence)])
             self._sentence_lemmas[sentence] = found
         return found
 

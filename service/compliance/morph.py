@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import final
 
 import pymorphy3
 
@@ -21,17 +21,37 @@ SENTENCE_BREAK = re.compile(r"[.!?…\n]")
 _CLAUSE_BREAK = re.compile(r"[,;:()«»\"—–]|\s-\s")
 
 
-class Token(NamedTuple):
-    """A word or digit group of the normalized text with its grammatical readings."""
+@final
+class Token:
+    """A word or digit group of the normalized text with its grammatical readings.
 
-    text: str
-    start: int
-    end: int
-    idx: int
-    sentence: int
-    clause: int
-    lemmas: frozenset[str]
-    grams: frozenset[str]
+    A plain class, not a tuple: compiled, its fields are read straight from the object.
+    """
+
+    __slots__ = ("clause", "end", "grams", "idx", "lemmas", "sentence", "start", "text")
+
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        idx: int,
+        sentence: int,
+        clause: int,
+        lemmas: frozenset[str],
+        grams: frozenset[str],
+    ) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.idx = idx
+        self.sentence = sentence
+        self.clause = clause
+        self.lemmas = lemmas
+        self.grams = grams
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end}, sentence={self.sentence}, clause={self.clause})"
 
 
 @lru_cache(maxsize=65536)
@@ -76,8 +96,8 @@ def _analyze(word: str) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def with_lemmas(tok: Token, lemmas: frozenset[str]) -> Token:
-    """A copy of ``tok`` with other lemmas (built in C: ``_replace`` is Python code)."""
-    return tuple.__new__(Token, (tok.text, tok.start, tok.end, tok.idx, tok.sentence, tok.clause, lemmas, tok.grams))
+    """A copy of ``tok`` with other lemmas."""
+    return Token(tok.text, tok.start, tok.end, tok.idx, tok.sentence, tok.clause, lemmas, tok.grams)
 
 
 def _classify_gap(gap: str) -> int:
@@ -104,7 +124,6 @@ def tokenize(text: str) -> list[Token]:
     append = tokens.append
     kinds = _GAP_KINDS
     analyses = _ANALYSES
-    new = tuple.__new__  # NamedTuple's own __new__ is Python code; this is the same tuple, built in C
     sentence = clause = 0
     pos = len(parts[0])
     prev = ""
@@ -128,7 +147,7 @@ def tokenize(text: str) -> list[Token]:
         end = pos + len(word)
         found = analyses.get(word)
         lemmas, grams = found if found is not None else analyze(word)
-        append(new(Token, (word, pos, end, len(tokens), sentence, clause, lemmas, grams)))
+        append(Token(word, pos, end, len(tokens), sentence, clause, lemmas, grams))
         pos = end + len(parts[k + 1])
         prev = word
     return tokens

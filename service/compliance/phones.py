@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate
-from typing import NamedTuple
+from typing import final
 
 import phonenumbers
 
@@ -70,13 +70,17 @@ _LEADING_DIGITS = frozenset("23456789")
 _VALIDATION_BUDGET = 40  # phonenumbers calls per draft; keeps digit floods cheap
 
 
-class _Group(NamedTuple):
-    """Digits of one group and where they sit; a tuple, because floods of digits make thousands."""
+@final
+class _Group:
+    """Digits of one group and where they sit; floods of digits make thousands, so it stays small."""
 
-    digits: str
-    start: int
-    end: int
-    plus: bool = False
+    __slots__ = ("digits", "end", "plus", "start")
+
+    def __init__(self, digits: str, start: int, end: int, plus: bool = False) -> None:
+        self.digits = digits
+        self.start = start
+        self.end = end
+        self.plus = plus
 
 
 def find_numbers(text: str, words: Sequence[str] | None = None) -> Iterator[Hit]:
@@ -192,10 +196,10 @@ def _compose(pending: list[tuple[str, int, int, bool]]) -> list[_Group]:
 
 def _scan_run(run: list[_Group], budget: list[int]) -> Iterator[Hit]:
     """Try windows of consecutive groups holding 10-16 digits, left to right, greedily."""
-    ends = list(accumulate(len(g.digits) for g in run))
+    ends = list(accumulate([len(g.digits) for g in run]))
     if ends[-1] < 10:
         return  # too short for any phone or card number
-    all_digits = "".join(g.digits for g in run)  # a window's digits are one slice of this
+    all_digits = "".join([g.digits for g in run])  # a window's digits are one slice of this
     i = 0
     while i < len(run):
         before = ends[i - 1] if i else 0

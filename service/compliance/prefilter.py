@@ -211,7 +211,7 @@ def _apply(seq: Iterable[Any], states: set[str], done: set[str]) -> set[str]:
         elif op is sp.SUBPATTERN:
             states = _apply(av[-1], states, done)
         elif op is sp.BRANCH:
-            states = set().union(*(_apply(alt, set(states), done) for alt in av[1]))
+            states = set().union(*[_apply(alt, set(states), done) for alt in av[1]])
         elif op in (sp.MAX_REPEAT, sp.MIN_REPEAT, sp.POSSESSIVE_REPEAT):
             states = _repeat(av, states, done)
         elif op is sp.ATOMIC_GROUP:
