@@ -503,6 +503,20 @@ def measure_speed(cases: Sequence[dict[str, Any]], seconds: float) -> dict[str, 
     }
 
 
+def measure_interpreted(seconds: float) -> dict[str, Any]:
+    """The same speed run on the Python sources, in a fresh process, for the compiled/interpreted ratio."""
+    done = subprocess.run(
+        [sys.executable, __file__, "--speed-only", "--seconds", str(seconds)],
+        env={**os.environ, native.SWITCH: "0"},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
+    speed: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
+    return speed
+
+
 # --- report -----------------------------------------------------------------------------------
 
 
@@ -582,6 +596,15 @@ def render(report: dict[str, Any]) -> str:
         "|---|---:|---:|",
     ]
     lines += [f"| {row['input']} | {row['ms']:.1f} | {row['violations']} |" for row in speed["adversarial"]]
+    if "interpreted" in speed:
+        slow = speed["interpreted"]
+        lines += [
+            "",
+            f"- The same filter run from its Python sources (`OTVET_COMPLIANCE_NATIVE=0`, a fresh process): "
+            f"{slow['typical']['drafts_per_s']:.0f} drafts/s, p95 {slow['typical']['ms']['p95']:.2f} ms, worst "
+            f"adversarial {slow['adversarial_worst']['ms']:.1f} ms. Compiled is "
+            f"**{typical['drafts_per_s'] / slow['typical']['drafts_per_s']:.2f}×** the throughput.",
+        ]
     unknown = speed["unknown_words"]
     lines += [
         "",
@@ -631,11 +654,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=5, help="timed passes over the test drafts")
     parser.add_argument("--seconds", type=float, default=3.0, help="minimum time spent on typical drafts")
     parser.add_argument("--out", type=Path, default=ROOT_DIR / "var" / "reports")
+    parser.add_argument("--speed-only", action="store_true", help="print the speed measurement as JSON and stop")
     args = parser.parse_args(argv)
 
     cases = held_out_cases()
     loadavg = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     speed = measure_speed(cases, args.seconds)
+    if args.speed_only:
+        print(json.dumps(speed))
+        return 0
+    if native.active():
+        speed["interpreted"] = measure_interpreted(args.seconds)
     warmup = 1
     ours = run_ours(cases, warmup, args.repeats)
     export = export_rules()
