@@ -19,6 +19,8 @@ _TOKEN_RE = re.compile(r"[^\W\d_]+|\d+")
 # Sentence and clause boundaries between two tokens.
 SENTENCE_BREAK = re.compile(r"[.!?…\n]")
 _CLAUSE_BREAK = re.compile(r"[,;:()«»\"—–]|\s-\s")
+# Chat drafts close sentences with a smiley as often as with a dot: «… на бирке 😉 Заказ уже …».
+_SMILEY = re.compile("[\u263a\U0001f600-\U0001f64f\U0001f910-\U0001f92f\U0001f970-\U0001f97a]|:-?\\)|\\){2,}")
 
 
 @final
@@ -101,10 +103,11 @@ def with_lemmas(tok: Token, lemmas: frozenset[str]) -> Token:
 
 
 def _classify_gap(gap: str) -> int:
-    """2 for a sentence break, 1 for a clause break, 0 for plain spacing."""
+    """2 for a sentence break, 1 for a clause break, 0 for plain spacing; plus 4 for a smiley."""
     if SENTENCE_BREAK.search(gap):
         return 2
-    return 1 if _CLAUSE_BREAK.search(gap) else 0
+    kind = 1 if _CLAUSE_BREAK.search(gap) else 0
+    return kind + 4 if _SMILEY.search(gap) else kind
 
 
 # Gaps between words repeat endlessly («, », «. », «! »), so their kinds are kept; long gaps are rare.
@@ -150,7 +153,10 @@ def tokenize(text: str, original: str = "", starts: list[int] | None = None) -> 
             ):
                 sentence += 1
                 clause += 1
-            elif kind:
+            elif kind >= 4 and starts is not None and _capitalized(pos, original, starts):
+                sentence += 1  # a smiley, then a capital letter: a new sentence
+                clause += 1
+            elif kind == 2 or kind & 1:
                 clause += 1
         end = pos + len(word)
         found = analyses.get(word)
@@ -167,6 +173,11 @@ def _abbreviated(prev: str, word: str, pos: int, original: str, starts: list[int
         return True
     if prev not in _ABBREVIATIONS:
         return False
-    if prev in _UNITS and starts is not None and pos < len(starts) and starts[pos] < len(original):
-        return not original[starts[pos]].isupper()
+    if prev in _UNITS and starts is not None:
+        return not _capitalized(pos, original, starts)
     return True
+
+
+def _capitalized(pos: int, original: str, starts: list[int]) -> bool:
+    """Is the normalized character at ``pos`` an upper-case letter in the original draft?"""
+    return pos < len(starts) and starts[pos] < len(original) and original[starts[pos]].isupper()
