@@ -30,14 +30,14 @@ _MESSENGER_LEMMA = frozenset({_MESSENGER_KEY})
 def check(text: str) -> ComplianceResult:
     """Check a seller's draft reply against Ozon's chat rules."""
     norm = normalize(text)
-    hits = _find(norm)
+    hits = _find(norm, text)
     violations = _to_violations(text, norm, hits)
     return ComplianceResult(allowed=not violations, violations=violations)
 
 
-def _find(norm: MappedText) -> list[Hit]:
+def _find(norm: MappedText, original: str) -> list[Hit]:
     text = norm.text
-    doc, scan, mentions = _read(text)
+    doc, scan, mentions = _read(text, original, norm.starts)
     hits = list(find_links(text))
     hits += find_numbers(text, [tok.text for tok in doc.tokens])
     if mentions:
@@ -52,9 +52,11 @@ def _find(norm: MappedText) -> list[Hit]:
     return hits
 
 
-def _read(text: str) -> tuple[Doc, Scan, list[tuple[int, int, bool]]]:
+def _read(
+    text: str, original: str = "", starts: list[int] | None = None
+) -> tuple[Doc, Scan, list[tuple[int, int, bool]]]:
     """Tokens, word-list candidates and messenger names of one text, as every detector reads them."""
-    tokens = tokenize(text)
+    tokens = tokenize(text, original, starts)
     scan = p.WORD_PATTERNS.scan(text, tokens)
     mentions = messenger_mentions(text, scan, tokens)
     return Doc(text, _mark_messengers(tokens, mentions)), scan, mentions

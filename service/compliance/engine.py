@@ -209,8 +209,9 @@ def is_negated(doc: Doc, i: int) -> bool:
             continue
         if k + 1 < i and not POLITE_AFTER_NE.isdisjoint(tokens[k + 1].lemmas):
             continue
-        if any(not CONDITIONAL.isdisjoint(t.lemmas) for t in tokens[max(0, k - 2) : k]):
-            continue
+        before = tokens[max(0, k - 2) : k]
+        if any(t.sentence == tok.sentence and not CONDITIONAL.isdisjoint(t.lemmas) for t in before):
+            continue  # «если не …»; an «если» that ended the previous sentence conditions nothing here
         return True
     return False
 

@@ -19,6 +19,8 @@ _TOKEN_RE = re.compile(r"[^\W\d_]+|\d+")
 # Sentence and clause boundaries between two tokens.
 SENTENCE_BREAK = re.compile(r"[.!?…\n]")
 _CLAUSE_BREAK = re.compile(r"[,;:()«»\"—–]|\s-\s")
+# Chat drafts close sentences with a smiley as often as with a dot: «… на бирке 😉 Заказ уже …».
+_SMILEY = re.compile("[\u263a\U0001f600-\U0001f64f\U0001f910-\U0001f92f\U0001f970-\U0001f97a]|:-?\\)|\\){2,}")
 
 
 @final
@@ -101,10 +103,11 @@ def with_lemmas(tok: Token, lemmas: frozenset[str]) -> Token:
 
 
 def _classify_gap(gap: str) -> int:
-    """2 for a sentence break, 1 for a clause break, 0 for plain spacing."""
+    """2 for a sentence break, 1 for a clause break, 0 for plain spacing; plus 4 for a smiley."""
     if SENTENCE_BREAK.search(gap):
         return 2
-    return 1 if _CLAUSE_BREAK.search(gap) else 0
+    kind = 1 if _CLAUSE_BREAK.search(gap) else 0
+    return kind + 4 if _SMILEY.search(gap) else kind
 
 
 # Gaps between words repeat endlessly («, », «. », «! »), so their kinds are kept; long gaps are rare.
@@ -113,12 +116,19 @@ _MAX_CACHED_GAP = 12
 _MAX_CACHED_GAPS = 4096
 # Abbreviations whose dot does not end a sentence («тел. Ваш — какой?», «ул. Ленина»).
 _ABBREVIATIONS = words("тел моб ул д кв стр шт руб коп см мм кг гр мин сек напр др пр т г")
+# Units close a sentence as often as not: «40×30×15 см. Надо …» ends one, «5 шт. в упаковке» does not,
+# and only the capital letter of the original draft tells them apart.
+_UNITS = words("шт руб коп см мм кг гр мин сек")
 # Splitting keeps the words: the result alternates gap, word, gap, ..., gap, all cut in C.
 _SPLIT_RE = re.compile(r"([^\W\d_]+|\d+)")
 
 
-def tokenize(text: str) -> list[Token]:
-    """Split normalized text into tokens tagged with sentence and clause numbers."""
+def tokenize(text: str, original: str = "", starts: list[int] | None = None) -> list[Token]:
+    """Split normalized text into tokens tagged with sentence and clause numbers.
+
+    ``original`` and ``starts`` (each normalized character's offset in it) give back the case the
+    normalized text has lost, so a capital after a unit's dot can start a new sentence.
+    """
     parts = _SPLIT_RE.split(text)
     tokens: list[Token] = []
     append = tokens.append
@@ -136,13 +146,17 @@ def tokenize(text: str) -> list[Token]:
                 kind = _classify_gap(gap)
                 if len(gap) < _MAX_CACHED_GAP and len(kinds) < _MAX_CACHED_GAPS:
                     kinds[gap] = kind
-            # A dot between digits, inside «т.е.» or after «тел.» is not a sentence end.
+            # A dot between digits, inside «т.е.» or spelled-out letters («в.о.т.с.а.п») or after «тел.»
+            # is not a sentence end; before a one-letter word («… в срок. В пятницу …») it is.
             if kind == 2 and not (
-                gap[0] == "." and gap.strip(". ") == "" and (word.isdigit() or len(word) == 1 or prev in _ABBREVIATIONS)
+                gap[0] == "." and gap.strip(". ") == "" and _abbreviated(prev, word, pos, original, starts)
             ):
                 sentence += 1
                 clause += 1
-            elif kind:
+            elif kind >= 4 and starts is not None and _capitalized(pos, original, starts):
+                sentence += 1  # a smiley, then a capital letter: a new sentence
+                clause += 1
+            elif kind == 2 or kind & 1:
                 clause += 1
         end = pos + len(word)
         found = analyses.get(word)
@@ -151,3 +165,19 @@ def tokenize(text: str) -> list[Token]:
         pos = end + len(parts[k + 1])
         prev = word
     return tokens
+
+
+def _abbreviated(prev: str, word: str, pos: int, original: str, starts: list[int] | None) -> bool:
+    """Does the dot between ``prev`` and ``word`` (which starts at ``pos``) shorten a word?"""
+    if word.isdigit() or (len(word) == 1 and len(prev) == 1):
+        return True
+    if prev not in _ABBREVIATIONS:
+        return False
+    if prev in _UNITS and starts is not None:
+        return not _capitalized(pos, original, starts)
+    return True
+
+
+def _capitalized(pos: int, original: str, starts: list[int]) -> bool:
+    """Is the normalized character at ``pos`` an upper-case letter in the original draft?"""
+    return pos < len(starts) and starts[pos] < len(original) and original[starts[pos]].isupper()

@@ -64,6 +64,8 @@ _NOT_PHONE_CONTEXT = words(
     "заказ заказа отправление отправления артикул арт sku трек накладная накладной штрихкод "
     "инн огрн кпп бик код партия модель серийный imei ean счет счета"
 )
+# A sentence end before a word; a dot alone may shorten «арт.», «тел.», so it needs a space after it.
+_SENTENCE_END = re.compile(r"[!?…\n]|\.\s")
 _MAX_GROUPS = 40
 # First digits of the numbers read without «+»: 7/8 and 9xx phones, cards from 2 to 6.
 _LEADING_DIGITS = frozenset("23456789")
@@ -135,6 +137,8 @@ def _runs(text: str) -> Iterator[list[_Group]]:
                 if allowed:
                     yield run
                 run, pending, recent = [], [], []
+            if _SENTENCE_END.search(gap):
+                recent = []  # «… номер заказа. Звоните: 8 …»: context words stay in their sentence
             recent.append(piece)
             last_numeric = False
             continue
