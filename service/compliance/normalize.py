@@ -190,7 +190,13 @@ def _fold_char(ch: str) -> str:
                 out[-1] = "й" if out[-1] == "и" else "Й"
             continue
         out.append(part)
-    return "".join(out)
+    folded = "".join(out)
+    if folded == ch and not ch.isascii():
+        # «❽❾❶», «➑➒➀»: circled digits without a compatibility form are digits all the same.
+        digit = unicodedata.digit(ch, -1)
+        if digit >= 0:
+            return str(digit)
+    return folded
 
 
 def _deobfuscate_words(text: str) -> str:

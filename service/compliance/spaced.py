@@ -16,8 +16,11 @@ from .confusables import is_cyrillic
 from .morph import is_known_word
 
 # A run of single letters separated by 1-3 characters people use to space words out.
-_RUN_RE = re.compile(r"(?<![a-zа-яё0-9])[a-zа-яё](?:[ .\-_·•|/\\~+]{1,3}[a-zа-яё](?![a-zа-яё0-9]))+")
+# Line breaks count too: «н⏎о⏎м⏎е⏎р», one letter per line, is a word written downwards.
+_RUN_RE = re.compile(r"(?<![a-zа-яё0-9])[a-zа-яё](?:[ .\-_·•|/\\~+\n]{1,3}[a-zа-яё](?![a-zа-яё0-9]))+")
 _MIN_LETTERS = 3
+# A word written one letter per line («н⏎о⏎м⏎е⏎р») joins the lines around it; size lists («S⏎M⏎L») do not.
+_MIN_LINE_LETTERS = 4
 _ONE_LETTER_WORDS = frozenset("вксуоиая")  # may sit inside a spaced phrase
 _PAIR_EDGES = frozenset(' \n,.!?:;«»"()')
 _MAX_CHUNK = 32
@@ -40,9 +43,12 @@ def collapse_spaced(text: str, starts: list[int], ends: list[int]) -> tuple[str,
     out_e: list[int] = []
     budget = [_LOOKUP_BUDGET]
     done = 0
+    chars = list(text)
     for m in runs:
         for positions in _script_runs(text, m.start(), m.end()):
-            out_c.extend(text[done : positions[0]])
+            if len(positions) >= _MIN_LINE_LETTERS and "\n" in text[positions[0] : positions[-1]]:
+                _join_lines(chars, positions)
+            out_c.extend(chars[done : positions[0]])
             out_s.extend(starts[done : positions[0]])
             out_e.extend(ends[done : positions[0]])
             letters = "".join(text[p] for p in positions)
@@ -56,10 +62,20 @@ def collapse_spaced(text: str, starts: list[int], ends: list[int]) -> tuple[str,
                 out_s.append(starts[p])
                 out_e.append(ends[p])
             done = positions[-1] + 1
-    out_c.extend(text[done:])
+    out_c.extend(chars[done:])
     out_s.extend(starts[done:])
     out_e.extend(ends[done:])
     return "".join(out_c), out_s, out_e
+
+
+def _join_lines(chars: list[str], positions: list[int]) -> None:
+    """A word written one letter per line belongs to the lines around it: «ваш⏎н⏎о⏎м⏎е⏎р⏎для связи»."""
+    before = positions[0] - 1
+    after = positions[-1] + 1
+    if before >= 0 and chars[before] == "\n":
+        chars[before] = " "
+    if after < len(chars) and chars[after] == "\n":
+        chars[after] = " "
 
 
 def _script_runs(text: str, start: int, end: int) -> list[list[int]]:
