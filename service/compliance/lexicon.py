@@ -128,6 +128,10 @@ REFUSE_VERBS: Final = words("отказаться отказываться")
 REFUSE_OBJECTS: Final = words("заказ посылка товар покупка получение он она они")
 DO_VERBS: Final = words("оформить оформлять сделать делать инициировать")
 CANCEL_NOUNS: Final = words("отмена отказ аннулирование")
+# «освободите заказ», «передумайте с заказом»: a cancellation asked for in other words.
+CANCEL_EUPHEMISMS: Final = words("освободить передумать")
+# «Вам стоит отказаться», «разумнее было бы отменить»: advice that stands for a request.
+ADVICE_LEADS: Final = words("стоить лучше разумный правильный советовать посоветовать рекомендовать порекомендовать")
 
 # --- blame -------------------------------------------------------------------
 BLAME_STUDY: Final = words(

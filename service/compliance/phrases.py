@@ -510,6 +510,35 @@ CANCEL_RULES: Final = (
         request=True,
         negation=Negation.REQUIRED,
     ),
+    # «Вам стоит самостоятельно отказаться», «разумнее было бы отменить и не ждать»: advice to cancel,
+    # with or without the order named; but «если решите отменить, лучше …» explains.
+    PhraseRule(
+        C.CANCEL_REQUEST,
+        (Slot(lx.CANCEL_VERBS | lx.REFUSE_VERBS, grams=words("INFN"), need_prev=lx.ADVICE_LEADS),),
+        veto=lx.CONDITIONAL | words("хотеть захотеть желать решить передумать"),
+        clause_veto=words("можно вправе"),
+    ),
+    # «я бы на Вашем месте отменил»; but «на Вашем месте я бы не спешил отменять» advises against it.
+    PhraseRule(
+        C.CANCEL_REQUEST,
+        (
+            Slot(lx.CANCEL_VERBS, bad_prev=lx.NEGATORS),
+            Slot(words("место"), need_prev=lx.POSSESSIVE_YOURS),
+        ),
+        window=6,
+        needs=words("бы"),
+        veto=words("стать спешить торопиться"),
+        negation=Negation.IGNORED,
+    ),
+    # «будем признательны, если Вы «освободите» заказ», «передумайте с заказом»
+    PhraseRule(
+        C.CANCEL_REQUEST,
+        (Slot(lx.CANCEL_EUPHEMISMS), Slot(words("заказ покупка"))),
+        window=4,
+        request=True,
+        veto=lx.CONDITIONAL,
+        unless=lx.GRATITUDE,
+    ),
     # «нажмите кнопку отмены»; but «если хотите отменить, нажмите …» only explains how.
     PhraseRule(
         C.CANCEL_REQUEST,
