@@ -633,11 +633,46 @@ BLAME_RULES: Final = (
     ),
 )
 
+_HEDGED_BLAME_RULES: Final = (
+    # «Зарядку, судя по всему, уронили», «видимо, эксплуатировали по-своему»; but «видимо, коробку
+    # повредили при перевозке» is about transit.
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (Slot(lx.DAMAGE_VERBS, grams=words("plur"), not_grams=words("pres futr impr PRTF PRTS"), need_prev=lx.HEDGES),),
+        veto=lx.HANDLERS | lx.CONDITIONAL,
+    ),
+    # «Инструкция была проигнорирована покупателем», «правила эксплуатации нарушены Вами»
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (
+            Slot(lx.BUYER_MISTAKES | lx.BUYER_MISTAKES_PASSIVE | lx.DAMAGE_VERBS, grams=words("PRTS")),
+            Slot(words("покупатель клиент вы"), grams=words("ablt")),
+        ),
+        window=3,
+        veto=lx.CONDITIONAL,
+    ),
+    # «такое случается, когда кто-то не умеет пользоваться техникой»
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (Slot(words("уметь")), Slot(words("кто"), need_next=words("то нибудь"))),
+        window=3,
+        negation=Negation.REQUIRED,
+        veto=lx.CONDITIONAL,
+    ),
+)
+
 ABUSE_RULES: Final = (
     PhraseRule(C.ABUSE, (Slot(lx.RUDE_IMPERATIVES, grams=words("impr")),), negation=Negation.IGNORED),
     PhraseRule(C.ABUSE, (Slot(lx.STRONG_INSULTS),), negation=Negation.IGNORED),
 )
 
 ALL_RULES: Final = RuleSet(
-    CONTACT_RULES + CONTACT_REQUEST_RULES + DEAL_RULES + REVIEW_RULES + CANCEL_RULES + BLAME_RULES + ABUSE_RULES
+    CONTACT_RULES
+    + CONTACT_REQUEST_RULES
+    + DEAL_RULES
+    + REVIEW_RULES
+    + CANCEL_RULES
+    + BLAME_RULES
+    + _HEDGED_BLAME_RULES
+    + ABUSE_RULES
 )
