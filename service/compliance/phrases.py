@@ -95,6 +95,8 @@ _YOURS_AFTER = Slot(lx.CONTACT_OBJECTS | words("номер"), need_next=lx.POSSE
 _CARD_COLLOQUIAL = Slot(words("карточка"), need_prev=lx.CARD_DATA, bad_next=lx.CARD_NOT_PAYMENT)
 # «продиктуйте цифры с лицевой стороны карты»
 _CARD_SIDE = Slot(words("сторона"), need_prev=words("лицевой оборотный обратный"), need_next=words("карта карточка"))
+# «черкните свои цифры для связи»
+_DIGITS_FOR_CALLS = Slot(words("цифра циферка"), need_next=words("связь звонок"))
 _BIRTH_DATE = Slot(words("рождение"), need_prev=words("дата день год"))
 # «напишите улицу, дом и квартиру»: the parts of a home address without the word «адрес».
 _ADDRESS_PART = Slot(lx.ADDRESS_PARTS)
@@ -116,6 +118,7 @@ CONTACT_REQUEST_RULES: Final = (
             _CARD_SIDE,
             _SMS_CODE,
             _SMS_CODE_AFTER,
+            _DIGITS_FOR_CALLS,
             _YOUR_MESSENGER,
             _BIRTH_DATE,
             _PASSPORT_SERIES,
@@ -395,6 +398,19 @@ DEAL_RULES: Final = (
         window=3,
         negation=Negation.IGNORED,
         kind="bypass",
+    ),
+    # «есть вариант переводом, тогда сделаем скидку», «наличными будет дешевле»; but «скидка не зависит
+    # от способа оплаты» and Ozon's own payment options are not a deal.
+    *(
+        PhraseRule(
+            C.OFF_PLATFORM_DEAL,
+            (payment, Slot(lx.PRICE_CUTS)),
+            window=8,
+            veto=lx.PAY_VETO | lx.PLATFORM | words("банк любой зависеть нет способ"),
+            kind="payment",
+        )
+        # «переводом» pays; «перевод инструкции» is a translation.
+        for payment in (Slot(lx.OFF_PLATFORM_PAYMENTS), Slot(words("перевод"), grams=words("ablt")))
     ),
     # «налом при самовывозе», «наличными при встрече»
     PhraseRule(
