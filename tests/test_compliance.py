@@ -233,6 +233,11 @@ BLOCKED: list[tuple[str, ViolationCode]] = [
     ("Идите-ка ты лесом со своими вопросами.", C.ABUSE),
     ("Прекратите писать всякую херню, товар исправен.", C.ABUSE),
     ("Такой покупатель, как вы, просто позорище.", C.ABUSE),
+    # transliteration without soft signs; spaced-out brand names read whole
+    ("Dobryy den! Ostavte svoy nomer telefona, perezvonim.", C.CONTACT_REQUEST),
+    ("Zdravstvuyte! Udalite pozhaluysta otzyv, a my vernyom den'gi.", C.REVIEW_MANIPULATION),
+    ("Берите у нас на А.в.и.т.о, там дешевле.", C.OFF_PLATFORM_DEAL),
+    ("Найдите нас в в а й б е р е по названию магазина.", C.OFF_PLATFORM_CONTACT),
 ]
 
 ALLOWED: list[str] = [
@@ -356,6 +361,8 @@ ALLOWED: list[str] = [
     "При оплате картой Ozon Банка цена будет выгоднее, это видно в корзине.",
     "Последние цифры номера курьера для связи появятся в приложении Ozon.",
     "Позорище ли это для бренда — судить не нам, а эта модель работает отлично.",
+    "Spasibo za zakaz! Dostavka zavtra, kurer pozvonit cherez prilozhenie Ozon.",
+    "Товар пришёл в о з о н о в с к о й коробке, так и должно быть.",
 ]
 
 

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from itertools import islice, pairwise
 
+from . import patterns as pt
 from .confusables import is_cyrillic
 from .morph import is_known_word
 
@@ -24,6 +25,7 @@ _MIN_LINE_LETTERS = 4
 _ONE_LETTER_WORDS = frozenset("вксуоиая")  # may sit inside a spaced phrase
 _PAIR_EDGES = frozenset(' \n,.!?:;«»"()')
 _MAX_CHUNK = 32
+_MIN_BRAND = 4
 _MAX_PIECE = 14
 # Dictionary lookups per draft for re-splitting joined letters. A 1,000-character draft needs at
 # most about 1,200 (110 four-letter chunks), so a flood before a spaced contact cannot use them up.
@@ -117,13 +119,30 @@ def _segment(letters: str, forced: set[int], budget: list[int]) -> set[int]:
     return breaks
 
 
+def _is_brand(chunk: str) -> bool:
+    """«А-в-и-т-о», «о з о н а»: a marketplace or messenger name stays one word, not «а вито»."""
+    if len(chunk) < _MIN_BRAND:
+        return False  # «вб», «wb» would cut too many letter runs apart
+    return (
+        pt.MARKETPLACES.fullmatch(chunk) is not None
+        or _is_messenger(chunk)
+        or (chunk.startswith(("озон", "ozon")) and len(chunk) <= len("озонами"))
+    )
+
+
+def _is_messenger(chunk: str) -> bool:
+    """«вайбер», «вайбере», «телеграме»: a messenger name with at most a two-letter ending."""
+    m = pt.COMPACT_MESSENGERS.match(chunk)
+    return m is not None and len(chunk) - m.end() <= 2 and all(c in pt.COMPACT_SUFFIX for c in chunk[m.end() :])
+
+
 def _split(chunk: str, budget: list[int]) -> list[int]:
     """Cut points splitting ``chunk`` into the fewest known words, or [] to keep it whole."""
     n = len(chunk)
     if n > _MAX_CHUNK or n < 2 or budget[0] <= 0:
         return []
     budget[0] -= 1
-    if is_known_word(chunk):
+    if is_known_word(chunk) or _is_brand(chunk):
         return []
     inf = n + 1
     best = [0] + [inf] * n
@@ -141,7 +160,7 @@ def _split(chunk: str, budget: list[int]) -> list[int]:
                 if budget[0] <= 0:
                     return []
                 budget[0] -= 1
-                ok = is_known_word(piece)
+                ok = is_known_word(piece) or _is_brand(piece)
             if ok:
                 best[end] = best[start] + 1
                 back[end] = start
