@@ -238,6 +238,11 @@ BLOCKED: list[tuple[str, ViolationCode]] = [
     ("Zdravstvuyte! Udalite pozhaluysta otzyv, a my vernyom den'gi.", C.REVIEW_MANIPULATION),
     ("Берите у нас на А.в.и.т.о, там дешевле.", C.OFF_PLATFORM_DEAL),
     ("Найдите нас в в а й б е р е по названию магазина.", C.OFF_PLATFORM_CONTACT),
+    # spaced links and names: the domain's dot, «t . me», a preposition before a spaced name
+    ("Каталог смотрите тут: l-a-m-p-y-s-v-e-t . c-o-m", C.OFF_PLATFORM_CONTACT),
+    ("Видео сборки в канале: t . me / sborka_mebeli", C.OFF_PLATFORM_CONTACT),
+    ("Пишите нам в в/а/т/с/а/п, ответим сразу.", C.OFF_PLATFORM_CONTACT),
+    ("Заходите к нам в и н с т у, там обзоры.", C.OFF_PLATFORM_CONTACT),
 ]
 
 ALLOWED: list[str] = [
@@ -363,6 +368,9 @@ ALLOWED: list[str] = [
     "Позорище ли это для бренда — судить не нам, а эта модель работает отлично.",
     "Spasibo za zakaz! Dostavka zavtra, kurer pozvonit cherez prilozhenie Ozon.",
     "Товар пришёл в о з о н о в с к о й коробке, так и должно быть.",
+    "Маркировка на коробке: A . B . C — это партии, т. е. ничего страшного.",
+    "Цвета в наличии: к-р-а-с-н-ы-й и с-и-н-и-й, выбирайте в карточке товара на Ozon.",
+    "Инструкция в и н с т р у к ц и и на странице 3, т. е. в разделе «Сборка».",
 ]
 
 

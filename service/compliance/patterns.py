@@ -31,9 +31,11 @@ URL_SCHEME: Final = _rx(r"(?<![a-z])(?:https?|ftp)\s?:\s?/\s?/[^\s]*|(?<![a-z0-9
 DOMAIN: Final = _rx(rf"(?<![{_L}@._-])(?:[{_L}][{_L}_-]*+\.)++(?:{TLDS}|ру|xn--[a-z0-9-]+){_E}(?:/[^\s]*)?")
 SPACED_DOMAIN: Final = _rx(rf"(?<![{_L}.-])[a-z0-9][a-z0-9-]++ ?\. ?(?:ru|com|net|org|рф){_E}(?: ?/[^\s]*)?")
 # Link shorteners, even with the dot and slash spaced out («bit . ly / 3kF9zQp»).
-SHORTENER_HOSTS: Final = ("bit", "clck", "goo", "cutt", "vk", "rb", "tinyurl", "qps")
+# «t . me / shop_news» is Telegram's link host spaced out the same way.
+_SHORTENERS = ("bit", "clck", "goo", "cutt", "vk", "rb", "tinyurl", "qps")
+SHORTENER_HOSTS: Final = (*_SHORTENERS, "t .", "t.")
 SHORTENER: Final = _rx(
-    rf"(?<![a-z0-9])(?:{'|'.join(SHORTENER_HOSTS)})\s?\.\s?(?:ly|ru|gl|cc|gd|gy|com)"
+    rf"(?<![a-z0-9])(?:{'|'.join(_SHORTENERS)}|t(?=\s?\.\s?me))\s?\.\s?(?:ly|ru|gl|cc|gd|gy|com|me)"
     r"(?![a-z])(?:\s?/\s?[a-z0-9_-]+)?"
 )
 WORDY_DOMAIN: Final = _rx(

@@ -26,6 +26,8 @@ _ONE_LETTER_WORDS = frozenset("вксуоиая")  # may sit inside a spaced phr
 _PAIR_EDGES = frozenset(' \n,.!?:;«»"()')
 _MAX_CHUNK = 32
 _MIN_BRAND = 4
+# Short names people write for Instagram; the messenger detector knows them, the dictionary does not.
+_SHORT_NAMES = frozenset({"инста", "инсту", "инсте", "инстой", "инсты"})
 _MAX_PIECE = 14
 # Dictionary lookups per draft for re-splitting joined letters. A 1,000-character draft needs at
 # most about 1,200 (110 four-letter chunks), so a flood before a spaced contact cannot use them up.
@@ -54,10 +56,13 @@ def collapse_spaced(text: str, starts: list[int], ends: list[int]) -> tuple[str,
             out_s.extend(starts[done : positions[0]])
             out_e.extend(ends[done : positions[0]])
             letters = "".join(text[p] for p in positions)
-            breaks = _segment(letters, _forced_breaks(text, positions), budget)
+            forced = _forced_breaks(text, positions)
+            breaks = _segment(letters, forced, budget)
             for idx, p in enumerate(positions):
                 if idx in breaks:
-                    out_c.append(" ")
+                    # «p-o-s-u-d-a . r-u»: a dot between spaced Latin words is the domain's dot
+                    dotted = idx in forced and text[p].isascii() and "." in text[positions[idx - 1] + 1 : p]
+                    out_c.append("." if dotted else " ")
                     out_s.append(ends[positions[idx - 1]])
                     out_e.append(starts[p])
                 out_c.append(text[p])
@@ -106,7 +111,11 @@ def _forced_breaks(text: str, positions: list[int]) -> set[int]:
     gaps = [text[a + 1 : b] for a, b in pairwise(positions)]
     if not gaps:
         return set()
+    # «в т/г», «к t-e-l-e-g-r-a-m»: a one-letter preposition before the spaced word keeps its own gap.
     usual = Counter(gaps).most_common(1)[0][0]
+    if len(gaps) > 1 and gaps[0] == " " and text[positions[0]] in _ONE_LETTER_WORDS:
+        rest = Counter(gaps[1:]).most_common(1)[0][0]
+        usual = rest if rest.strip() else usual
     return {idx + 1 for idx, gap in enumerate(gaps) if gap != usual}
 
 
@@ -127,6 +136,7 @@ def _is_brand(chunk: str) -> bool:
         pt.MARKETPLACES.fullmatch(chunk) is not None
         or _is_messenger(chunk)
         or (chunk.startswith(("озон", "ozon")) and len(chunk) <= len("озонами"))
+        or chunk in _SHORT_NAMES
     )
 
 
