@@ -563,6 +563,15 @@ CANCEL_RULES: Final = (
         request=True,
         veto=lx.EXPLANATORY | lx.CONDITIONAL | words("хотеть захотеть желать передумать"),
     ),
+    # «можно Вас попросить нажать кнопку отмены?» asks all the same
+    PhraseRule(
+        C.CANCEL_REQUEST,
+        (Slot(words("нажать нажимать")), Slot(lx.CANCEL_NOUNS | lx.CANCEL_VERBS | words("отменочка"))),
+        window=3,
+        request=True,
+        needs=words("попросить"),
+        veto=lx.CONDITIONAL | words("хотеть захотеть желать передумать"),
+    ),
 )
 
 BLAME_RULES: Final = (
