@@ -111,11 +111,7 @@ def _forced_breaks(text: str, positions: list[int]) -> set[int]:
     gaps = [text[a + 1 : b] for a, b in pairwise(positions)]
     if not gaps:
         return set()
-    # «в т/г», «к t-e-l-e-g-r-a-m»: a one-letter preposition before the spaced word keeps its own gap.
     usual = Counter(gaps).most_common(1)[0][0]
-    if len(gaps) > 1 and gaps[0] == " " and text[positions[0]] in _ONE_LETTER_WORDS:
-        rest = Counter(gaps[1:]).most_common(1)[0][0]
-        usual = rest if rest.strip() else usual
     return {idx + 1 for idx, gap in enumerate(gaps) if gap != usual}
 
 
@@ -130,8 +126,10 @@ def _segment(letters: str, forced: set[int], budget: list[int]) -> set[int]:
 
 def _is_brand(chunk: str) -> bool:
     """«А-в-и-т-о», «о з о н а»: a marketplace or messenger name stays one word, not «а вито»."""
-    if len(chunk) < _MIN_BRAND:
-        return False  # «вб», «wb» would cut too many letter runs apart
+    if not _MIN_BRAND <= len(chunk) <= _MAX_PIECE:
+        # «вб», «wb» would cut too many letter runs apart; a longer chunk is the name and more words
+        # («вайлдберризпришлитеномер»), which the name pattern's open ending would swallow.
+        return False
     return (
         pt.MARKETPLACES.fullmatch(chunk) is not None
         or _is_messenger(chunk)
