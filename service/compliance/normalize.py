@@ -40,11 +40,12 @@ _PLAIN_CYRILLIC = re.compile(r"[бгдёжзийлпфцчшщъыьэюяБГД
 _PLAIN_LATIN = re.compile(r"[bdfghijlmnqrstuvwzDFGIJLNQRSUVWZ]")
 # Letters a digit may stand for, in Cyrillic and in Latin words; the first is the usual reading.
 _LEET_READINGS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "0": (("о",), ("o",)),
+    "0": (("о", "у"), ("o",)),
     "3": (("з", "е"), ("e",)),
     "1": (("и", "л"), ("i", "l")),
     "6": (("б",), ("b",)),
     "4": (("ч", "а"), ("a",)),
+    "9": (("я",), ("9",)),  # «н4пр9мую»
 }
 
 
@@ -108,7 +109,9 @@ def _join_hyphenated(text: str, starts: list[int], ends: list[int]) -> tuple[str
 
 
 # Joined forms the dictionary lacks but the detectors know.
-_JOINABLE = frozenset({"инста", "вотсап", "ватсап", "телега", "озона", "озон", "озону", "вайбер", "тбанк"})
+_JOINABLE = frozenset(
+    {"инста", "вотсап", "ватсап", "телега", "озона", "озон", "озону", "вайбер", "тбанк", "налом", "налик", "наликом"}
+)
 
 
 def _fold(text: str) -> tuple[str, list[int], list[int]]:
@@ -190,7 +193,13 @@ def _fold_char(ch: str) -> str:
                 out[-1] = "й" if out[-1] == "и" else "Й"
             continue
         out.append(part)
-    return "".join(out)
+    folded = "".join(out)
+    if folded == ch and not ch.isascii():
+        # «❽❾❶», «➑➒➀»: circled digits without a compatibility form are digits all the same.
+        digit = unicodedata.digit(ch, -1)
+        if digit >= 0:
+            return str(digit)
+    return folded
 
 
 def _deobfuscate_words(text: str) -> str:

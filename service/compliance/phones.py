@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import final
 
 import phonenumbers
@@ -92,6 +92,10 @@ def find_numbers(text: str, words: Sequence[str] | None = None) -> Iterator[Hit]
     lookup per word instead of a scan; a text with letters outside the normalized alphabet
     is scanned all the same, because such a letter can hide a word boundary.
     """
+    budget = [_VALIDATION_BUDGET]
+    if _ROMAN_RUN_RE.search(text) is not None:
+        for groups in _roman_runs(text):
+            yield from _scan_run(groups, budget)
     spoken = _spoken_words(text, words)
     digits = len(_DIGIT_RE.findall(text))
     numbers = _GLUED_WORD_RE.sub(lambda m: m.group().translate(_AS_DIGITS), text) if digits else text
@@ -99,14 +103,84 @@ def find_numbers(text: str, words: Sequence[str] | None = None) -> Iterator[Hit]
         digits = len(_DIGIT_RE.findall(numbers))  # «9I6»: look-alike letters now count as digits
     if digits + 3 * sum(1 for word in spoken if word in NUMBER_WORDS) < 10:
         return  # too few digits for a phone or card number
+    if _SPLIT_CONTEXT.search(text) is not None:
+        yield from _split_numbers(text, numbers, budget)
     if not spoken and _TEN_DIGITS.search(numbers) is None:
         return  # without number words, ten digits must stand together, joined by short separators only
-    budget = [_VALIDATION_BUDGET]
     for run in _runs(numbers):
         for hit in _scan_run(run, budget):
             if hit.start > 0 and text[hit.start - 1] == "+":
                 hit = Hit(hit.code, hit.start - 1, hit.end, hit.kind)
             yield hit
+
+
+# «VIII IX XVI CCCXXI XLV LXVII»: a phone number in Roman numerals (after folding, «х», «с» and «м»
+# may stand in Cyrillic). Three numerals in a row at least; each must be written the canonical way.
+_ROMAN_NUMERAL = r"[ivxlcdmхсм]+"
+_ROMAN_RUN_RE = re.compile(
+    rf"(?<![a-zа-я0-9]){_ROMAN_NUMERAL}(?:[\s\-().,/]{{1,4}}{_ROMAN_NUMERAL}(?![a-zа-я0-9])){{2,}}(?![a-zа-я0-9])"
+)
+_ROMAN_PIECE_RE = re.compile(_ROMAN_NUMERAL)
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+_AS_LATIN = str.maketrans({"х": "x", "с": "c", "м": "m"})
+_ROMAN_DIGITS = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+
+
+def _roman_value(token: str) -> int:
+    """The value of a canonically written Roman numeral, or -1 («iiii», «vx» and words are not numerals)."""
+    latin = token.translate(_AS_LATIN)
+    if len(latin) > 15:
+        return -1
+    value = sum(_ROMAN_VALUES[c] for c in latin)
+    for a, b in pairwise(latin):
+        if _ROMAN_VALUES[a] < _ROMAN_VALUES[b]:
+            value -= 2 * _ROMAN_VALUES[a]
+    if not 0 < value < 4000:
+        return -1
+    rest, spelled = value, []
+    for amount, letters in _ROMAN_DIGITS:
+        while rest >= amount:
+            spelled.append(letters)
+            rest -= amount
+    return value if "".join(spelled) == latin else -1
+
+
+def _roman_runs(text: str) -> Iterator[list[_Group]]:
+    """Runs of Roman numerals read as digit groups."""
+    for m in _ROMAN_RUN_RE.finditer(text):
+        groups: list[_Group] = []
+        for piece in _ROMAN_PIECE_RE.finditer(m.group()):
+            value = _roman_value(piece.group())
+            if value < 0:
+                groups = []
+                break
+            groups.append(_Group(str(value), m.start() + piece.start(), m.start() + piece.end()))
+        if groups:
+            yield groups
+
+
+# «Первые цифры номера — 8 925. Остальные: 741 22 08»: a number given in two parts, a few words apart,
+# when the draft speaks of a phone number.
+_SPLIT_CONTEXT = re.compile(r"номер|телефон|звон|цифр")
+_SPLIT_GAP = 40
+_SPLIT_PART = 7  # digits of one part at most; a whole number in one run is read as usual
+
+
+def _split_numbers(text: str, numbers: str, budget: list[int]) -> Iterator[Hit]:
+    """Phone numbers whose parts stand in neighbouring sentences or clauses."""
+    runs = [run for run in _runs(numbers) if sum(len(g.digits) for g in run) <= _SPLIT_PART]
+    for first, second in pairwise(runs):
+        gap = numbers[first[-1].end : second[0].start]
+        if len(gap) > _SPLIT_GAP or _DIGIT_RE.search(gap) is not None:
+            continue
+        if _SPLIT_CONTEXT.search(text, max(0, first[0].start - _SPLIT_GAP), second[0].start) is None:
+            continue
+        for hit in _scan_run(first + second, budget):
+            if hit.start == first[0].start and hit.end == second[-1].end:
+                yield hit
 
 
 def _spoken_words(text: str, words: Sequence[str] | None) -> list[str]:

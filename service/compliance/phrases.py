@@ -95,6 +95,8 @@ _YOURS_AFTER = Slot(lx.CONTACT_OBJECTS | words("номер"), need_next=lx.POSSE
 _CARD_COLLOQUIAL = Slot(words("карточка"), need_prev=lx.CARD_DATA, bad_next=lx.CARD_NOT_PAYMENT)
 # «продиктуйте цифры с лицевой стороны карты»
 _CARD_SIDE = Slot(words("сторона"), need_prev=words("лицевой оборотный обратный"), need_next=words("карта карточка"))
+# «черкните свои цифры для связи»
+_DIGITS_FOR_CALLS = Slot(words("цифра циферка"), need_next=words("связь звонок"))
 _BIRTH_DATE = Slot(words("рождение"), need_prev=words("дата день год"))
 # «напишите улицу, дом и квартиру»: the parts of a home address without the word «адрес».
 _ADDRESS_PART = Slot(lx.ADDRESS_PARTS)
@@ -116,6 +118,7 @@ CONTACT_REQUEST_RULES: Final = (
             _CARD_SIDE,
             _SMS_CODE,
             _SMS_CODE_AFTER,
+            _DIGITS_FOR_CALLS,
             _YOUR_MESSENGER,
             _BIRTH_DATE,
             _PASSPORT_SERIES,
@@ -396,6 +399,19 @@ DEAL_RULES: Final = (
         negation=Negation.IGNORED,
         kind="bypass",
     ),
+    # «есть вариант переводом, тогда сделаем скидку», «наличными будет дешевле»; but «скидка не зависит
+    # от способа оплаты» and Ozon's own payment options are not a deal.
+    *(
+        PhraseRule(
+            C.OFF_PLATFORM_DEAL,
+            (payment, Slot(lx.PRICE_CUTS)),
+            window=8,
+            veto=lx.PAY_VETO | lx.PLATFORM | words("банк любой зависеть нет способ"),
+            kind="payment",
+        )
+        # «переводом» pays; «перевод инструкции» is a translation.
+        for payment in (Slot(lx.OFF_PLATFORM_PAYMENTS), Slot(words("перевод"), grams=words("ablt")))
+    ),
     # «налом при самовывозе», «наличными при встрече»
     PhraseRule(
         C.OFF_PLATFORM_DEAL,
@@ -510,6 +526,35 @@ CANCEL_RULES: Final = (
         request=True,
         negation=Negation.REQUIRED,
     ),
+    # «Вам стоит самостоятельно отказаться», «разумнее было бы отменить и не ждать»: advice to cancel,
+    # with or without the order named; but «если решите отменить, лучше …» explains.
+    PhraseRule(
+        C.CANCEL_REQUEST,
+        (Slot(lx.CANCEL_VERBS | lx.REFUSE_VERBS, grams=words("INFN"), need_prev=lx.ADVICE_LEADS),),
+        veto=lx.CONDITIONAL | words("хотеть захотеть желать решить передумать"),
+        clause_veto=words("можно вправе"),
+    ),
+    # «я бы на Вашем месте отменил»; but «на Вашем месте я бы не спешил отменять» advises against it.
+    PhraseRule(
+        C.CANCEL_REQUEST,
+        (
+            Slot(lx.CANCEL_VERBS, bad_prev=lx.NEGATORS),
+            Slot(words("место"), need_prev=lx.POSSESSIVE_YOURS),
+        ),
+        window=6,
+        needs=words("бы"),
+        veto=words("стать спешить торопиться"),
+        negation=Negation.IGNORED,
+    ),
+    # «будем признательны, если Вы «освободите» заказ», «передумайте с заказом»
+    PhraseRule(
+        C.CANCEL_REQUEST,
+        (Slot(lx.CANCEL_EUPHEMISMS), Slot(words("заказ покупка"))),
+        window=4,
+        request=True,
+        veto=lx.CONDITIONAL,
+        unless=lx.GRATITUDE,
+    ),
     # «нажмите кнопку отмены»; but «если хотите отменить, нажмите …» only explains how.
     PhraseRule(
         C.CANCEL_REQUEST,
@@ -517,6 +562,15 @@ CANCEL_RULES: Final = (
         window=3,
         request=True,
         veto=lx.EXPLANATORY | lx.CONDITIONAL | words("хотеть захотеть желать передумать"),
+    ),
+    # «можно Вас попросить нажать кнопку отмены?» asks all the same
+    PhraseRule(
+        C.CANCEL_REQUEST,
+        (Slot(words("нажать нажимать")), Slot(lx.CANCEL_NOUNS | lx.CANCEL_VERBS | words("отменочка"))),
+        window=3,
+        request=True,
+        needs=words("попросить"),
+        veto=lx.CONDITIONAL | words("хотеть захотеть желать передумать"),
     ),
 )
 
@@ -604,11 +658,46 @@ BLAME_RULES: Final = (
     ),
 )
 
+_HEDGED_BLAME_RULES: Final = (
+    # «Зарядку, судя по всему, уронили», «видимо, эксплуатировали по-своему»; but «видимо, коробку
+    # повредили при перевозке» is about transit.
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (Slot(lx.DAMAGE_VERBS, grams=words("plur"), not_grams=words("pres futr impr PRTF PRTS"), need_prev=lx.HEDGES),),
+        veto=lx.HANDLERS | lx.CONDITIONAL,
+    ),
+    # «Инструкция была проигнорирована покупателем», «правила эксплуатации нарушены Вами»
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (
+            Slot(lx.BUYER_MISTAKES | lx.BUYER_MISTAKES_PASSIVE | lx.DAMAGE_VERBS, grams=words("PRTS")),
+            Slot(words("покупатель клиент вы"), grams=words("ablt")),
+        ),
+        window=3,
+        veto=lx.CONDITIONAL,
+    ),
+    # «такое случается, когда кто-то не умеет пользоваться техникой»
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (Slot(words("уметь")), Slot(words("кто"), need_next=words("то нибудь"))),
+        window=3,
+        negation=Negation.REQUIRED,
+        veto=lx.CONDITIONAL,
+    ),
+)
+
 ABUSE_RULES: Final = (
     PhraseRule(C.ABUSE, (Slot(lx.RUDE_IMPERATIVES, grams=words("impr")),), negation=Negation.IGNORED),
     PhraseRule(C.ABUSE, (Slot(lx.STRONG_INSULTS),), negation=Negation.IGNORED),
 )
 
 ALL_RULES: Final = RuleSet(
-    CONTACT_RULES + CONTACT_REQUEST_RULES + DEAL_RULES + REVIEW_RULES + CANCEL_RULES + BLAME_RULES + ABUSE_RULES
+    CONTACT_RULES
+    + CONTACT_REQUEST_RULES
+    + DEAL_RULES
+    + REVIEW_RULES
+    + CANCEL_RULES
+    + BLAME_RULES
+    + _HEDGED_BLAME_RULES
+    + ABUSE_RULES
 )

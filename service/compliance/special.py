@@ -117,6 +117,7 @@ def find_disparagement(doc: Doc, marketplaces: Sequence[tuple[int, int]]) -> Ite
                 and (lx.ACCUSATIONS.isdisjoint(t.lemmas) or any(_aimed_at(t, o) for o in ozon))
             ]
             bad += _habitual_mishaps(doc, sentence)
+            bad += _ironic_praise(doc, sentence, ozon)
             if bad or phrase:
                 extra = [t for t in sentence if phrase and t.start >= phrase.start()][:1]
                 yield _span(ViolationCode.DISPARAGEMENT, [ozon[0], *bad, *extra], "ozon")
@@ -171,6 +172,9 @@ def _is_rival(doc: Doc, tok: Token, in_markets: set[int]) -> bool:
     prev = doc.tokens[max(0, tok.idx - 2) : tok.idx]
     if any(not lx.OTHER_MARKERS.isdisjoint(t.lemmas) for t in prev):
         return True
+    after = doc.tokens[tok.idx + 1 : tok.idx + 3]
+    if after and "с" in after[0].lemmas and any(not lx.OTHER_MARKERS_AFTER.isdisjoint(t.lemmas) for t in after[1:]):
+        return True
     return p.NAMED_SHOP.match(doc.text, tok.start) is not None
 
 
@@ -191,6 +195,35 @@ def _habitual_mishaps(doc: Doc, sentence: list[Token]) -> list[Token]:
         if any(u.sentence == t.sentence and not lx.HABITUAL.isdisjoint(u.lemmas) for u in near):
             found.append(t)
     return found
+
+
+def _ironic_praise(doc: Doc, sentence: list[Token], ozon: list[Token]) -> list[Token]:
+    """«Ozon, как всегда, «оптимизировал» доставку», «наш «любимый» маркетплейс»: a compliment in scare quotes.
+
+    It counts right before an Ozon word, or anywhere in a sentence that says «как обычно», «как известно».
+    """
+    quoted = [t for t in sentence if _in_quotes(doc, t) and not lx.IRONIC_PRAISE.isdisjoint(t.lemmas)]
+    if not quoted:
+        return []
+    lemmas = doc.sentence_lemmas(sentence[0].sentence)
+    if not lx.IRONY_MARKERS.isdisjoint(lemmas):
+        return quoted
+    targets = {t.idx for t in ozon}
+    return [t for t in quoted if t.idx + 1 in targets]
+
+
+def _in_quotes(doc: Doc, tok: Token) -> bool:
+    """A word that opens a quote, or the second word of a short quote («самая быстрая»)."""
+    text = doc.text
+    if tok.start > 0 and text[tok.start - 1] in _QUOTES:
+        return True
+    return (
+        tok.idx > 0
+        and tok.end < len(text)
+        and text[tok.end] in '»"'
+        and doc.tokens[tok.idx - 1].start > 0
+        and (text[doc.tokens[tok.idx - 1].start - 1] in _QUOTES)
+    )
 
 
 def _sentences(doc: Doc) -> Iterator[list[Token]]:

@@ -12,7 +12,7 @@ from bisect import bisect_left
 
 from service.retrieval.translit import KEEP_LATIN, word_to_cyrillic
 
-from .morph import SENTENCE_BREAK
+from .morph import SENTENCE_BREAK, is_known_word
 from .normalize import WORD_BUDGET
 
 _LATIN_WORD = re.compile(r"[a-z][a-z']+")
@@ -46,7 +46,7 @@ def latin_as_cyrillic(text: str) -> tuple[str, list[int], list[int]] | None:
             word = match.group()
             if word in _KEEP or not _VOWEL.search(word):
                 continue
-            changes.append((match.start(), match.end(), word_to_cyrillic(word)))
+            changes.append((match.start(), match.end(), _with_signs(word_to_cyrillic(word))))
         if budget < 0:
             break
     if not changes:
@@ -76,6 +76,27 @@ def latin_as_cyrillic(text: str) -> tuple[str, list[int], list[int]] | None:
         starts.extend(range(done, hi))
         ends.extend(range(done + 1, hi + 1))
     return "".join(parts), starts, ends
+
+
+_SIGNS = ("ь", "ъ")
+_MAX_SIGNED = 16  # longer words are left as read
+
+
+def _with_signs(word: str) -> str:
+    """«оставте» -> «оставьте», «обясним» -> «объясним»: the soft or hard sign people drop in Latin.
+
+    Only an unknown word is changed, and only to a dictionary word with one sign put back.
+    """
+    if len(word) > _MAX_SIGNED or not word.isalpha() or is_known_word(word):
+        return word
+    for i in range(len(word) - 1, 0, -1):
+        if word[i - 1] in "аеиоуыэюяьъ":
+            continue  # a sign only follows a consonant
+        for sign in _SIGNS:
+            candidate = f"{word[:i]}{sign}{word[i:]}"
+            if is_known_word(candidate):
+                return candidate
+    return word
 
 
 _CONTEXT_SENTENCES = 2  # sentence breaks on each side: the word's sentence and one neighbour
