@@ -103,11 +103,13 @@ def find_numbers(text: str, words: Sequence[str] | None = None) -> Iterator[Hit]
         digits = len(_DIGIT_RE.findall(numbers))  # «9I6»: look-alike letters now count as digits
     if digits + 3 * sum(1 for word in spoken if word in NUMBER_WORDS) < 10:
         return  # too few digits for a phone or card number
+    runs: list[list[_Group]] | None = None  # read once, for split numbers and whole ones alike
     if _SPLIT_CONTEXT.search(text) is not None:
-        yield from _split_numbers(text, numbers, budget)
+        runs = list(_runs(numbers))
+        yield from _split_numbers(text, numbers, runs, budget)
     if not spoken and _TEN_DIGITS.search(numbers) is None:
         return  # without number words, ten digits must stand together, joined by short separators only
-    for run in _runs(numbers):
+    for run in runs if runs is not None else _runs(numbers):
         for hit in _scan_run(run, budget):
             if hit.start > 0 and text[hit.start - 1] == "+":
                 hit = Hit(hit.code, hit.start - 1, hit.end, hit.kind)
@@ -169,10 +171,10 @@ _SPLIT_GAP = 40
 _SPLIT_PART = 7  # digits of one part at most; a whole number in one run is read as usual
 
 
-def _split_numbers(text: str, numbers: str, budget: list[int]) -> Iterator[Hit]:
+def _split_numbers(text: str, numbers: str, runs: list[list[_Group]], budget: list[int]) -> Iterator[Hit]:
     """Phone numbers whose parts stand in neighbouring sentences or clauses."""
-    runs = [run for run in _runs(numbers) if sum(len(g.digits) for g in run) <= _SPLIT_PART]
-    for first, second in pairwise(runs):
+    parts = [run for run in runs if sum(len(g.digits) for g in run) <= _SPLIT_PART]
+    for first, second in pairwise(parts):
         gap = numbers[first[-1].end : second[0].start]
         if len(gap) > _SPLIT_GAP or _DIGIT_RE.search(gap) is not None:
             continue
