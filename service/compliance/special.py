@@ -138,7 +138,7 @@ def _aimed_at(word: Token, target: Token) -> bool:
 
 def _scare_quoted(doc: Doc, tok: Token) -> bool:
     """«оригинальные» часы, «премиум»-шёлк: a quality claim put in quotes."""
-    return tok.start > 0 and doc.text[tok.start - 1] in _QUOTES and not lx.QUOTED_CLAIMS.isdisjoint(tok.lemmas)
+    return _opens_quote(doc, tok) and not lx.QUOTED_CLAIMS.isdisjoint(tok.lemmas)
 
 
 def find_marketplace_deals(doc: Doc, marketplaces: Sequence[tuple[int, int]]) -> Iterator[Hit]:
@@ -163,7 +163,7 @@ def find_marketplace_deals(doc: Doc, marketplaces: Sequence[tuple[int, int]]) ->
 def _is_rival(doc: Doc, tok: Token, in_markets: set[int]) -> bool:
     if not lx.COMPETITORS.isdisjoint(tok.lemmas) or tok.idx in in_markets:
         return True
-    if tok.start and doc.text[tok.start - 1] in _QUOTES and tok.idx:
+    if _opens_quote(doc, tok) and tok.idx:
         return not _SHOP_LEADS.isdisjoint(doc.tokens[tok.idx - 1].lemmas)  # «у «ТехноМира»», «в «Ромашке»»
     if "другой" in tok.lemmas and _stands_alone(doc, tok):
         return True  # «можно найти у других, но там …»: the other sellers, left unnamed
@@ -214,16 +214,14 @@ def _ironic_praise(doc: Doc, sentence: list[Token], ozon: list[Token]) -> list[T
 
 def _in_quotes(doc: Doc, tok: Token) -> bool:
     """A word that opens a quote, or the second word of a short quote («самая быстрая»)."""
-    text = doc.text
-    if tok.start > 0 and text[tok.start - 1] in _QUOTES:
+    if _opens_quote(doc, tok):
         return True
-    return (
-        tok.idx > 0
-        and tok.end < len(text)
-        and text[tok.end] in '»"'
-        and doc.tokens[tok.idx - 1].start > 0
-        and (text[doc.tokens[tok.idx - 1].start - 1] in _QUOTES)
-    )
+    closes = tok.end < len(doc.text) and doc.text[tok.end] in '»"'
+    return tok.idx > 0 and closes and _opens_quote(doc, doc.tokens[tok.idx - 1])
+
+
+def _opens_quote(doc: Doc, tok: Token) -> bool:
+    return tok.start > 0 and doc.text[tok.start - 1] in _QUOTES
 
 
 def _sentences(doc: Doc) -> Iterator[list[Token]]:
