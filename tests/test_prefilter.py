@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from service.compliance import patterns as p
 from service.compliance.morph import tokenize
+from service.compliance.narrowing import narrowing
 from service.compliance.normalize import normalize
-from service.compliance.prefilter import GatedPattern, WordStartIndex
+from service.compliance.prefilter import GatedPattern, WordStartIndex, word_starts
+from service.compliance.prefixes import PREFIX_CHARS
 
 GATED = (p.PROFANITY, p.RUDE_PHRASES, p.BLAME_PHRASES, p.MARKETPLACES, p.STRONG_MESSENGERS, p.WEAK_MESSENGERS)
 # Pieces that start matches, plus the characters around word starts that the gate must get right.
@@ -82,3 +86,32 @@ def test_a_pattern_that_can_start_anywhere_is_scanned_in_full() -> None:
     assert index.gated[0].ungated
     text = "ab@ cd@"
     assert [m.span() for m in index.scan(text, tokenize(text)).finditer(re.compile(r"\w+@"))] == [(0, 3), (4, 7)]
+
+
+# --- narrowing: only the alternatives that can start at a position are tried ----------------
+
+NARROWED = (p.PROFANITY, p.RUDE_PHRASES, p.BLAME_PHRASES)
+_EVAL_TEXTS = [
+    normalize(case["text"]).text
+    for case in yaml.safe_load((Path(__file__).parent.parent / "evals/compliance/cases.yaml").read_text())["cases"]
+]
+
+
+@pytest.mark.parametrize("pattern", NARROWED, ids=["profanity", "rude", "blame"])
+def test_narrowed_word_list_matches_like_the_whole_list_at_every_word_start(pattern: re.Pattern[str]) -> None:
+    narrowed = narrowing(pattern)
+    assert narrowed is not None
+    checked = 0
+    for text in _EVAL_TEXTS:
+        for pos in word_starts(text):
+            whole = pattern.match(text, pos)
+            part = narrowed.at(text[pos : pos + PREFIX_CHARS]).match(text, pos)
+            assert (whole and whole.span()) == (part and part.span()), (text, pos)
+            checked += whole is not None
+    assert checked > 10  # the texts do reach these word lists
+
+
+def test_patterns_of_another_shape_are_not_narrowed() -> None:
+    assert narrowing(re.compile(r"(?<![a-zа-я0-9])(?:ab|cd)(?![a-z])")) is None
+    assert narrowing(re.compile(r"(?<![a-zа-я0-9])(?:(a)\1|b)")) is None
+    assert narrowing(re.compile(r"ab|cd")) is None

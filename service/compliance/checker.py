@@ -13,8 +13,11 @@ from .morph import Token, tokenize, with_lemmas
 from .normalize import MappedText, normalize
 from .phones import find_numbers
 from .phrases import ALL_RULES
+from .pictograms import with_pictograms
 from .prefilter import Scan
 from .special import (
+    find_carried_cancels,
+    find_carried_review_edits,
     find_disparagement,
     find_insults,
     find_marketplace_deals,
@@ -27,12 +30,43 @@ _MESSENGER_KEY = "<messenger>"
 _MESSENGER_LEMMA = frozenset({_MESSENGER_KEY})
 
 
+_STACKED_MIN_LINES = 4
+_STACKED_WORDS = 2
+
+
 def check(text: str) -> ComplianceResult:
     """Check a seller's draft reply against Ozon's chat rules."""
-    norm = normalize(text)
-    hits = _find(norm, text)
-    violations = _to_violations(text, norm, hits)
+    # The unstacked copy has the draft's length, so its offsets are the draft's own.
+    read = _unstacked(text) or text
+    norm = normalize(read)
+    violations = _to_violations(text, _original_spans(norm, _find(norm, read)))
     return ComplianceResult(allowed=not violations, violations=violations)
+
+
+def _unstacked(text: str) -> str | None:
+    """«Можно\nбез\nОзона,\nнапрямую»: words written one or two per line, read as one line.
+
+    A newline ends a sentence for the detectors; inside a run of such short lines it only
+    separates words, and the request would be cut apart. The draft's own punctuation still
+    ends its sentences, and newlines elsewhere in the draft stay.
+    """
+    if text.count("\n") < _STACKED_MIN_LINES - 1:
+        return None
+    lines = text.split("\n")
+    # A line ending in a hyphen carries a word over («от-\nме-\nни-\nте»): normalization rejoins it.
+    short = [0 < len(line.split()) <= _STACKED_WORDS and not line.rstrip().endswith("-") for line in lines]
+    joins: set[int] = set()  # line numbers whose following newline becomes a space
+    run = 0
+    for k, is_short in enumerate([*short, False]):
+        if is_short:
+            run += 1
+            continue
+        if run >= _STACKED_MIN_LINES - 1:
+            joins.update(range(max(0, k - run - 1), k))  # the run, and the newlines around it
+        run = 0
+    if not joins:
+        return None
+    return "".join(line + (" " if k in joins else "\n") for k, line in enumerate(lines))[:-1]
 
 
 def _find(norm: MappedText, original: str) -> list[Hit]:
@@ -59,7 +93,7 @@ def _read(
     tokens = tokenize(text, original, starts)
     scan = p.WORD_PATTERNS.scan(text, tokens)
     mentions = messenger_mentions(text, scan, tokens)
-    return Doc(text, _mark_messengers(tokens, mentions)), scan, mentions
+    return Doc(text, with_pictograms(text, _mark_messengers(tokens, mentions))), scan, mentions
 
 
 def _find_phrases(doc: Doc, scan: Scan) -> list[Hit]:
@@ -79,6 +113,10 @@ def _find_phrases(doc: Doc, scan: Scan) -> list[Hit]:
         hits += find_disparagement(doc, markets)
     if markets:
         hits += find_marketplace_deals(doc, markets)
+    if not lx.CARRIED_CANCEL_CUES.isdisjoint(lemmas) and not lx.CANCEL_MENTIONS.isdisjoint(lemmas):
+        hits += find_carried_cancels(doc)
+    if not lx.CARRIED_REVIEW_EDITS.isdisjoint(lemmas) and not lx.REVIEW_NOUNS.isdisjoint(lemmas):
+        hits += find_carried_review_edits(doc)
     if "_" in doc.text and not lx.HANDLE_NOUNS.isdisjoint(lemmas):
         hits += find_named_handles(doc)
     for rx, code in (
@@ -104,18 +142,25 @@ def _mark_messengers(tokens: list[Token], mentions: list[tuple[int, int, bool]])
     return marked
 
 
-def _to_violations(text: str, norm: MappedText, hits: list[Hit]) -> list[Violation]:
+def _original_spans(norm: MappedText, hits: list[Hit]) -> list[tuple[ViolationCode, int, int, str]]:
+    """Hits as spans of the original draft."""
     spans: list[tuple[ViolationCode, int, int, str]] = []
     for hit in hits:
-        if hit.end <= hit.start:
-            continue
-        start, end = norm.original_span(hit.start, hit.end)
+        if hit.end > hit.start:
+            start, end = norm.original_span(hit.start, hit.end)
+            spans.append((hit.code, start, end, hit.kind))
+    return spans
+
+
+def _to_violations(text: str, found: list[tuple[ViolationCode, int, int, str]]) -> list[Violation]:
+    spans: list[tuple[ViolationCode, int, int, str]] = []
+    for code, start, end, kind in found:
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
         if start < end:
-            spans.append((hit.code, start, end, hit.kind))
+            spans.append((code, start, end, kind))
     spans.sort(key=lambda s: (s[0], s[1], -s[2]))
     merged: list[tuple[ViolationCode, int, int, str]] = []
     for code, start, end, kind in spans:

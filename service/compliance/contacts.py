@@ -14,7 +14,7 @@ from . import patterns as p
 from .doc import Doc
 from .engine import is_request
 from .hit import Hit
-from .lexicon import CONTACT_CUES, POSSESSIVE_OURS, PRODUCT_CUES
+from .lexicon import CONTACT_CUES, HANDLE_NOUNS, POSSESSIVE_OURS, PRODUCT_CUES
 from .models import ViolationCode
 from .morph import Token
 from .prefilter import Scan
@@ -130,7 +130,10 @@ def _we_are_there(doc: Doc, start: int) -> bool:
 
 
 def _addressed_cue(doc: Doc, sentence: int) -> bool:
-    """A contact cue phrased as a request («напишите нам») or owned («наш канал»)."""
+    """A contact cue phrased as a request («напишите нам»), owned («наш канал») or naming a handle.
+
+    «консультация по видеосвязи в Skype, логин — laminat.expert»: an account name is never a feature.
+    """
     tokens = doc.sentence_tokens(sentence)
     for k, tok in enumerate(tokens):
         if CONTACT_CUES.isdisjoint(tok.lemmas):
@@ -138,5 +141,7 @@ def _addressed_cue(doc: Doc, sentence: int) -> bool:
         if is_request(doc, tok.idx):
             return True
         if k and not POSSESSIVE_OURS.isdisjoint(tokens[k - 1].lemmas):
+            return True
+        if not HANDLE_NOUNS.isdisjoint(tok.lemmas) and p.DOTTED_HANDLE.match(doc.text, tok.end):
             return True
     return False

@@ -30,6 +30,7 @@ class Doc:
         self._clauses: dict[int, tuple[int, int]] | None = None
         self._questions: set[int] | None = None
         self._sentence_lemmas: dict[int, frozenset[str]] = {}
+        self._clause_lemmas: dict[int, frozenset[str]] = {}
         self._positions: dict[frozenset[str], list[int]] = {}
 
     @property
@@ -84,6 +85,14 @@ class Doc:
         if found is None:
             found = frozenset().union(*[t.lemmas for t in self.sentence_tokens(sentence)])
             self._sentence_lemmas[sentence] = found
+        return found
+
+    def clause_lemmas(self, clause: int) -> frozenset[str]:
+        """Union of lemmas of one clause (memoized: a rule asks once per match, a flood has many)."""
+        found = self._clause_lemmas.get(clause)
+        if found is None:
+            found = frozenset().union(*[t.lemmas for t in self.clause_tokens(clause)])
+            self._clause_lemmas[clause] = found
         return found
 
     def positions(self, lemmas: frozenset[str]) -> list[int]:

@@ -15,7 +15,16 @@ from enum import Enum
 
 from .doc import Doc
 from .hit import Hit
-from .lexicon import CONDITIONAL, EXPLANATORY, NEGATORS, POLITE_AFTER_NE, REQUEST_LEADS, UNNEEDED, words
+from .lexicon import (
+    CONDITIONAL,
+    EXPLANATORY,
+    NEGATORS,
+    POLITE_AFTER_NE,
+    POLITE_ASIDES,
+    REQUEST_LEADS,
+    UNNEEDED,
+    words,
+)
 from .models import ViolationCode
 from .morph import Token
 
@@ -23,6 +32,9 @@ _EMPTY: frozenset[str] = frozenset()
 _WISHES = words("здорово хорошо неплохо отлично замечательно признательный благодарный рад удобный удобно")
 _ASKING = words("просить попросить")
 _SOMEONE = words("кто кто-то кто-нибудь")
+_NOT_YET = frozenset({"impr", "impf"})  # an imperfective imperative
+_LEAD_REACH = 6
+_ASIDE_REACH = 14
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +99,8 @@ class PhraseRule:
     # «мы никогда не просим оплату на карту», «если кто-то просит перевести …»: one of these verbs,
     # negated or with an unnamed subject, earlier in the anchor's clause reports a request instead of making it.
     refused: frozenset[str] = _EMPTY
+    # «Вы уронили телефон» accuses; «Вы роняли телефон?» asks what happened.
+    statement: bool = False
 
 
 class RuleSet:
@@ -165,11 +179,12 @@ def _accept(rule: PhraseRule, doc: Doc, i: int) -> bool:
         return False
     if rule.needs and rule.needs.isdisjoint(lemmas):
         return False
-    if rule.clause_veto and rule.unless.isdisjoint(lemmas):
-        clause = doc.tokens[i].clause
-        if any(not rule.clause_veto.isdisjoint(t.lemmas) for t in doc.clause_tokens(clause)):
-            return False
+    clause_vetoed = bool(rule.clause_veto) and not rule.clause_veto.isdisjoint(doc.clause_lemmas(doc.tokens[i].clause))
+    if clause_vetoed and rule.unless.isdisjoint(lemmas):
+        return False
     if rule.refused and _reported(doc, i, rule.refused):
+        return False
+    if rule.statement and sentence in doc.questions:
         return False
     if rule.request and not is_request(doc, i):
         return False
@@ -210,8 +225,10 @@ def is_negated(doc: Doc, i: int) -> bool:
         if k + 1 < i and not POLITE_AFTER_NE.isdisjoint(tokens[k + 1].lemmas):
             continue
         before = tokens[max(0, k - 2) : k]
-        if any(t.sentence == tok.sentence and not CONDITIONAL.isdisjoint(t.lemmas) for t in before):
-            continue  # «если не …»; an «если» that ended the previous sentence conditions nothing here
+        conditions = [t for t in before if t.sentence == tok.sentence and not CONDITIONAL.isdisjoint(t.lemmas)]
+        # «если не …» is a condition, and so is «пока не измените»; but «пока не публикуйте» is «not yet».
+        if conditions and not (tokens[i].grams >= _NOT_YET and all("пока" in t.lemmas for t in conditions)):
+            continue  # an «если» that ended the previous sentence conditions nothing here
         return True
     return False
 
@@ -220,15 +237,17 @@ def is_request(doc: Doc, i: int) -> bool:
     """Is the verb at ``i`` addressed to the buyer as a request or instruction?"""
     tok = doc.tokens[i]
     grams = tok.grams
+    if _hortative(doc, tok):
+        return False  # «давайте решим здесь» proposes acting together, it asks the buyer for nothing
     if ("impr" in grams and "incl" not in grams) or ("2per" in grams and "VERB" in grams):
         return True  # «отмените», «вы отмените»; but «мы отменим» is the seller's own plan
-    before = [t for t in doc.tokens[max(0, i - 6) : i] if t.sentence == tok.sentence]
+    before = _before(doc, i)
     if "INFN" in grams:
         if _button_label(doc, tok):
             return False  # «нажмите «Отменить»» names a button; the «нажать» rules judge it
         lemmas = doc.sentence_lemmas(tok.sentence)
         polite = "бы" in lemmas or tok.sentence in doc.questions
-        explanatory = not EXPLANATORY.isdisjoint(lemmas)
+        explanatory = not EXPLANATORY.isdisjoint(lemmas) and not _asked_if_possible(before)
         for k, t in enumerate(before):
             if k and not _ASKING.isdisjoint(t.lemmas) and not NEGATORS.isdisjoint(before[k - 1].lemmas):
                 continue  # «мы никогда не просим удалять или менять отзывы»
@@ -247,6 +266,41 @@ def is_request(doc: Doc, i: int) -> bool:
             return False
         return "если" not in lemmas or not _WISHES.isdisjoint(lemmas)
     return False
+
+
+def _before(doc: Doc, i: int) -> list[Token]:
+    """Up to six words before ``i`` in its sentence, not counting polite asides.
+
+    «Не могли бы Вы, пожалуйста, если Вам не сложно, удалить …»: the asides put the lead far
+    from its verb, but they are kept in the list, so «не просим» still reads as a negation.
+    """
+    tokens = doc.tokens
+    sentence = tokens[i].sentence
+    out: list[Token] = []
+    counted = 0
+    k = i - 1
+    while k >= 0 and i - k <= _ASIDE_REACH and counted < _LEAD_REACH and tokens[k].sentence == sentence:
+        out.append(tokens[k])
+        counted += POLITE_ASIDES.isdisjoint(tokens[k].lemmas)
+        k -= 1
+    out.reverse()
+    return out
+
+
+def _asked_if_possible(before: list[Token]) -> bool:
+    """«просим, если это возможно, удалить …»: a polite condition, not «удалить можно …»."""
+    return any(
+        "если" in t.lemmas and any(not EXPLANATORY.isdisjoint(u.lemmas) for u in before[k + 1 : k + 3])
+        for k, t in enumerate(before)
+    )
+
+
+def _hortative(doc: Doc, tok: Token) -> bool:
+    """«давайте решим», «давай посмотрим»: «давать» before a «we» verb is «let's», not «give»."""
+    if "давать" not in tok.lemmas or tok.idx + 1 >= len(doc.tokens):
+        return False
+    nxt = doc.tokens[tok.idx + 1]
+    return nxt.clause == tok.clause and ("incl" in nxt.grams or "1per" in nxt.grams)
 
 
 def _button_label(doc: Doc, tok: Token) -> bool:

@@ -26,6 +26,9 @@ REQUEST_LEADS: Final = words(
     "порекомендовать посоветовать лучше давать должный требоваться стоить нажать "
     "кликнуть попробовать постараться предлагать обязательно"
 )
+# «не могли бы Вы, пожалуйста, если Вам не сложно, …»: asides that may stand between a request lead
+# and its verb without counting towards the distance.
+POLITE_ASIDES: Final = words("пожалуйста если не сложно трудно затруднить затруднять это возможно вы вас вам и уж")
 # Words that make an infinitive explanatory («отменить заказ можно …»).
 EXPLANATORY: Final = words("можно возможно вправе")
 # Thanks promised for what the buyer does («будем признательны», «были бы рады»).
@@ -40,13 +43,13 @@ ASK_VERBS: Final = words(
     "оставить оставлять сообщить сообщать продиктовать указать указывать дать давать "
     "выслать высылать назвать предоставить предоставлять сказать кинуть подсказать "
     "уточнить ввести продублировать сфотографировать"
-    " черкнуть черкануть набросать шепнуть"
+    " черкнуть черкануть набросать шепнуть поделиться делиться"
 )
 CONTACT_OBJECTS: Final = words(
     "телефон мобильный мобильник номерок почта email mail емейл имейл мейл емэйл "
     "паспорт паспортный снилс инн реквизиты cvv cvc свв контакт контакты контактный "
     "фио ник никнейм юзернейм"
-    " тел циферка электронка электронку майл сотовый"
+    " тел циферка электронка электронку майл сотовый прописка фамилия"
 )
 CONTACT_OBJECT_BAD_PREV: Final = words("модель марка чехол для экран по на в через курьер")
 CONTACT_OBJECT_BAD_NEXT: Final = words("россия курьер ozon озон аккаунт")
@@ -83,6 +86,7 @@ BYPASS_PREPS: Final = words("без мимо миновать минуя")
 PLATFORM: Final = words("озон ozon маркетплейс площадка")
 DIRECT_DEAL: Final = words(
     "заказать купить оформить продать работать заказ оплатить приобрести закупить оплата брать взять"
+    " заказывать покупать оформлять продавать оплачивать приобретать"
 )
 OWN_SHOP: Final = words("сайт магазин интернет-магазин")
 VISIT_VERBS: Final = words("приехать приезжать прийти приходить подъехать подъезжать заехать заезжать заглянуть")
@@ -101,7 +105,7 @@ REVIEW_EDIT_VERBS: Final = words(
     "удалить удалять убрать убирать стереть стирать изменить изменять исправить "
     "исправлять поменять менять переписать переделать снять снимать отредактировать "
     "редактировать скорректировать поправить повысить поднять пересмотреть подправить подкорректировать"
-    " передумать сменить"
+    " передумать сменить скрыть скрывать"
 )
 REVIEW_NOUNS: Final = words(
     "отзыв оценка комментарий звезда единица единичка двойка тройка отзывчик пятерка пятерочка оценочка рейтинг"
@@ -110,7 +114,21 @@ REVIEW_NOUNS: Final = words(
 RATE_VERBS: Final = words("поставить ставить оценить оставить")
 GOOD_RATING: Final = words(
     "5 пять пятерка пятерочка звезда высокий хороший отличный максимальный положительный наивысший позитивный"
-    " звездочка побольше высший"
+    " звездочка побольше высший five"
+)
+# «как только отзыв станет пятизвёздочным», «если в отзыве появится пятёрка»: the review's better rating
+# set as a condition.
+BETTER_REVIEW: Final = (GOOD_RATING - words("звезда звездочка")) | words(
+    "положительный позитивный хвалебный пятизвездочный четверка"
+)
+REVIEW_BECOMES: Final = words("стать становиться появиться оказаться измениться")
+REVIEW_CONDITIONS: Final = words("если только бы когда")
+# «… Давайте Вы её скроете»: the review named in the sentence before.
+REVIEW_PRONOUNS: Final = words("он она его ее их они")
+# Edits that mean the review even when it is named only in the sentence before: «… Может, поправите?»
+CARRIED_REVIEW_EDITS: Final = words(
+    "удалить удалять убрать убирать стереть исправить поправить подправить переписать пересмотреть"
+    " отредактировать скорректировать подкорректировать скрыть"
 )
 REWARD_REFUSALS: Final = words("запрещать запретить запрещенный запрет нельзя правило")
 # «… за отзывы мы не предлагаем»: a negated offer is a refusal too.
@@ -121,7 +139,7 @@ POSITIVE: Final = words("положительный хороший отличн�
 REWARDS: Final = words(
     "кешбэк кэшбэк cashback промокод купон подарок бонус скидка компенсировать "
     "компенсация балл вознаграждение рубль вернуть подарить дарить бесплатно начислить"
-    " сертификат долг сюрприз кешбек кэшбек бесплатный"  # «а мы в долгу не останемся»
+    " сертификат долг сюрприз кешбек кэшбек бесплатный gift bonus cashback coupon"  # «а мы в долгу не останемся»
 )
 
 # --- cancellations -----------------------------------------------------------
@@ -133,6 +151,16 @@ DO_VERBS: Final = words("оформить оформлять сделать де
 CANCEL_NOUNS: Final = words("отмена отказ аннулирование")
 # «освободите заказ», «передумайте с заказом»: a cancellation asked for in other words.
 CANCEL_EUPHEMISMS: Final = words("освободить передумать")
+# «Кнопка отмены — в разделе «Заказы». Воспользуйтесь ею»: a request whose object is the previous sentence.
+CARRY_VERBS: Final = words("сделать воспользоваться нажать")
+ANAPHORS: Final = words("это так он она оно ее его")
+# «если передумаете — отмените в приложении» explains how, it does not ask.
+CANCEL_CHOICE: Final = words("если пока хотеть захотеть желать передумать решить")
+# What makes the two-sentence cancellation check worth running: a verb that may ask, and the order
+# or a cancellation named somewhere in the draft.
+CARRIED_CANCEL_CUES: Final = CARRY_VERBS | CANCEL_VERBS | REFUSE_VERBS
+# «Отменить можно в приложении. Сделайте это»: the verb names the cancellation as well as the nouns do.
+CANCEL_MENTIONS: Final = CANCEL_OBJECTS | CANCEL_NOUNS | CANCEL_VERBS | REFUSE_VERBS
 # «Вам стоит отказаться», «разумнее было бы отменить»: advice that stands for a request.
 ADVICE_LEADS: Final = words("стоить лучше разумный правильный советовать посоветовать рекомендовать порекомендовать")
 
@@ -140,13 +168,13 @@ ADVICE_LEADS: Final = words("стоить лучше разумный прави
 BLAME_STUDY: Final = words(
     "читать прочитать прочесть смотреть посмотреть думать подумать мерить померить "
     "примерить проверять проверить выбирать изучить уточнить спрашивать спросить "
-    "внимательно внимательный"
+    "внимательно внимательный дочитать дочитывать"
 )
 OUGHT: Final = words("надо нужно следовать стоить")
 BUYER_MISTAKES: Final = words(
     "сломать заказать перепутать указать выбрать напутать разобраться испортить повредить "
     "порвать уронить залить постирать стирать подключить установить собрать купить нажать "
-    "забыть проверить прочитать оформить"
+    "забыть проверить прочитать оформить ошибиться"
 )
 # «Видимо, уронили», «судя по всему, залили»: a guess that the item was mishandled, with no one named.
 DAMAGE_VERBS: Final = words(
@@ -161,6 +189,21 @@ HANDLERS: Final = words(
 )
 # «была проигнорирована покупателем», «нарушены Вами»: the buyer as the agent of a passive.
 BUYER_MISTAKES_PASSIVE: Final = words("проигнорировать игнорировать нарушить нарушать")
+# How an item is used: «был использован не по назначению», «носилась в условиях, для которых …».
+USE_VERBS: Final = words(
+    "использовать использоваться эксплуатировать эксплуатироваться применять применяться носить носиться "
+    "пользоваться заряжать зарядить подключить подключать хранить храниться стирать сушить мыть гладить"
+)
+# «подключено к неподходящему адаптеру», «заряжали от чужой зарядки»: the wrong accessory.
+WRONG_PARTS: Final = words("неподходящий несовместимый неоригинальный чужой")
+# «рекомендуем впредь бережнее»: care asked for from now on implies it was missing.
+CARE_COMPARATIVES: Final = words("бережный внимательный аккуратный осторожный")
+FROM_NOW_ON: Final = words("впредь следующий")
+# Documents the buyer is said to have skipped.
+GUIDES: Final = words(
+    "инструкция описание карточка характеристика рекомендация таблица сетка памятка руководство правило"
+)
+DAMAGE_NOUNS: Final = words("повреждение поломка дефект трещина скол царапина вмятина неисправность")
 WRONGLY: Final = words("неправильно невнимательно неверно криво")
 YOUR_FAULT: Final = words(
     "ошибка косяк недосмотр ответственность небрежный небрежность неаккуратный неаккуратность невнимательность"
@@ -192,6 +235,7 @@ OZON_INSULTS: Final = words(
     " глючный грабительский абсурдный криво кривой халтура халтурно халтурный грязный хаос цирк халатность"
     " халатный побор поборы непомерный неэффективность драть"
     " наплевательски наплевательский пофигистичный шаблонный отписка"
+    " дурацкий нелепый"
 )
 ACCUSATIONS: Final = words("мошенник жулик обманывать обмануть воровать украсть")
 HABITUAL: Final = words(
@@ -208,14 +252,26 @@ MISHAPS: Final = words(
 IRONIC_PRAISE: Final = words(
     "быстрый бережно бережный стабильный высший класс любимый оптимизировать отличный надежный "
     "идеальный аккуратно аккуратный качественный замечательный лучший хваленый самый чудесный пунктуальный"
+    " быстро молниеносный молниеносно гениальный профессионал профессиональный оперативный оперативно шустрый"
 )
 # With one of these in the sentence a quoted compliment reads as mockery, not as a button or tariff name.
-IRONY_MARKERS: Final = HABITUAL | words("известно известный")
-COMPETITORS: Final = words("конкурент перекупщик сосед")
+IRONY_MARKERS: Final = HABITUAL | words("известно известный умудриться")
+# «как всегда медленно» mocks; «в праздники обычно идёт медленно» states a fact.
+MOCKING_MARKERS: Final = words("всегда известно известный умудриться")
+# «Озон доставляет медленно и неаккуратно, это известная проблема»: poor service, stated as the rule.
+POOR_SERVICE: Final = words("медленно неаккуратно небрежно")
+# Who else may be mocked with scare-quoted praise: Ozon's couriers and logistics, named without the brand.
+SERVICE_TARGETS: Final = words("курьер логистика")
+COMPETITORS: Final = words("конкурент перекупщик перекуп сосед")
 OTHER_SELLERS: Final = words("продавец селлер магазин площадка коллега")
 # «там же «оригинальные» часы»: a quality claim in scare quotes is a judgement that it is false.
 QUOTED_CLAIMS: Final = words("оригинал оригинальный подлинный настоящий фирменный премиум брендовый")
-OTHER_MARKERS: Final = words("другой остальной соседний чужой некоторый")
+# not «многий»: «как и многие продавцы, мы …» counts the seller among them
+OTHER_MARKERS: Final = words("другой остальной соседний чужой некоторый китайский иной прочий")
+# «горе-продавцы», «псевдомагазины через дефис»: a prefix that both names and runs down a rival.
+PEJORATIVE_PREFIXES: Final = words("горе лже псевдо")
+# «дешёвая пластмасса»: cheap material as a verdict on another brand's product.
+CHEAP_STUFF: Final = words("пластмасса пластик")
 # «у продавцов с похожими карточками», «магазины с такими же товарами»: rivals named by what they sell.
 OTHER_MARKERS_AFTER: Final = words("похожий аналогичный такой")
 # «группа plity_kaminy», «логин shop_name»: a page or account named by a Latin handle.
@@ -228,9 +284,40 @@ FAKES: Final = words(
     " браковать просрочить самопал перемаркированный перекрашенный просроченный разваливаться развалиться"
     " помойка подвал подвальный кустарный накрутить накрученный"
     " поделка просрочка шлак токсичный вонять линять рассыпаться"
+    " впарить впаривать залежалый лежалый переоцененный переоценить ширпотреб китайщина"
 )
+# «на Яндекс Маркете продают втридорога», «там приходит в мятом пакете»: flaws that judge a rival
+# marketplace or seller, but say nothing about Ozon («товар пришёл мятым» is a plain complaint).
+RIVAL_FLAWS: Final = words(
+    "втридорога истекший несерьезный битый мятый помятый переоцененный скатиться сомнительный хлипкий"
+)
+# «… Только у них «оригинал» шьют в подвале», «… Там сплошной самопал»: rivals named in the sentence before.
+POINTERS_BACK: Final = words("они там")
+# «Samsung давно скатился», «Kärcher — переоценённый бренд»: a maker named in Latin letters, judged.
+BRAND_FLAWS: Final = words("переоцененный скатиться ненадежный поделка некачественный")
 # What makes the disparagement detector worth running on a draft.
-DISPARAGEMENT_CUES: Final = FAKES | OZON_TARGETS | OZON_INSULTS
+DISPARAGEMENT_CUES: Final = (
+    FAKES
+    | OZON_TARGETS
+    | OZON_INSULTS
+    | RIVAL_FLAWS
+    | BRAND_FLAWS
+    | PEJORATIVE_PREFIXES
+    | CHEAP_STUFF
+    | SERVICE_TARGETS
+)
+
+# --- requests written in English --------------------------------------------
+# Latin words keep their surface form as the lemma, so each form is listed.
+EN_ASK_VERBS: Final = words("send drop give share leave text write tell provide type dm message")
+EN_CONTACT_OBJECTS: Final = words("phone telephone mobile cell mail email contact contacts whatsapp telegram address")
+EN_YOURS: Final = words("your yours ur")
+EN_REVIEW_EDIT_VERBS: Final = words("remove delete change edit update raise fix withdraw hide correct improve")
+EN_REVIEW_NOUNS: Final = words("review reviews rating feedback comment stars")
+EN_RATE_VERBS: Final = words("give leave put rate")
+EN_GOOD_RATING: Final = words("five 5 stars")
+# A subject other than the buyer, a negation or «can» makes an English clause a statement, not a request.
+EN_NOT_REQUEST: Final = words("we i they he she it never not don dont won wont didn can")
 
 # --- messenger context -------------------------------------------------------
 CONTACT_CUES: Final = words(

@@ -237,7 +237,7 @@ def _deobfuscate_words(text: str) -> str:
             break
         budget -= 1
         if cyrillic_text is None:
-            cyrillic_text = len(_PLAIN_CYRILLIC.findall(text)) >= len(_PLAIN_LATIN.findall(text))
+            cyrillic_text = _at_least(_PLAIN_CYRILLIC, text, len(_PLAIN_LATIN.findall(text)))
         before = text[start - 1] if start else " "
         after = text[word_end] if word_end < n else " "
         url_like = before in "./@:" or after in "./@"
@@ -246,6 +246,14 @@ def _deobfuscate_words(text: str) -> str:
             chars = chars if chars is not None else list(text)
             chars[start:word_end] = list(folded)
     return text if chars is None else "".join(chars)
+
+
+def _at_least(pattern: re.Pattern[str], text: str, count: int) -> bool:
+    """Does ``pattern`` match at least ``count`` times? Stops counting there: Russian drafts
+    have hundreds of Cyrillic letters and a handful of Latin ones."""
+    if count <= 0:
+        return True
+    return any(seen >= count for seen, _ in enumerate(pattern.finditer(text), 1))
 
 
 @lru_cache(maxsize=16384)

@@ -51,8 +51,10 @@ _GLUED_WORD_RE = re.compile(
     rf"(?<=\d){_LOOKALIKE_CLASS}{{1,3}}(?![a-zа-я])|(?<![a-zа-я]){_LOOKALIKE_CLASS}{{1,3}}(?=\d)"
 )
 _AS_DIGITS = str.maketrans(_DIGIT_LOOKALIKES)
+_LOOKALIKES = frozenset(_DIGIT_LOOKALIKES)
 _PIECE_RE = re.compile(r"\d+|[a-zа-я]+")
 _DIGIT_RE = re.compile(r"\d")
+_DIGITS_RE = re.compile(r"\d+")
 _PLUS_WORDS = frozenset({"плюс", "plus"})
 _SPOKEN_RE = re.compile(
     r"(?<![a-zа-я])(?:" + "|".join(sorted({*NUMBER_WORDS, *_PLUS_WORDS}, key=len, reverse=True)) + r")(?![a-zа-я])"
@@ -97,19 +99,26 @@ def find_numbers(text: str, words: Sequence[str] | None = None) -> Iterator[Hit]
         for groups in _roman_runs(text):
             yield from _scan_run(groups, budget)
     spoken = _spoken_words(text, words)
-    digits = len(_DIGIT_RE.findall(text))
-    numbers = _GLUED_WORD_RE.sub(lambda m: m.group().translate(_AS_DIGITS), text) if digits else text
-    if 0 < digits < 10:
-        digits = len(_DIGIT_RE.findall(numbers))  # «9I6»: look-alike letters now count as digits
+    digits = 0
+    glued = False
+    for m in _DIGITS_RE.finditer(text):
+        start, end = m.span()
+        digits += end - start
+        glued = glued or (start > 0 and text[start - 1] in _LOOKALIKES) or text[end : end + 1] in _LOOKALIKES
+    numbers = text
+    if glued:  # a look-alike letter touches a digit
+        numbers = _GLUED_WORD_RE.sub(lambda m: m.group().translate(_AS_DIGITS), text)
+        if digits < 10:
+            digits = len(_DIGIT_RE.findall(numbers))  # «9I6»: look-alike letters now count as digits
     if digits + 3 * sum(1 for word in spoken if word in NUMBER_WORDS) < 10:
         return  # too few digits for a phone or card number
     runs: list[list[_Group]] | None = None  # read once, for split numbers and whole ones alike
     if _SPLIT_CONTEXT.search(text) is not None:
-        runs = list(_runs(numbers))
+        runs = list(_runs(numbers, bool(spoken)))
         yield from _split_numbers(text, numbers, runs, budget)
     if not spoken and _TEN_DIGITS.search(numbers) is None:
         return  # without number words, ten digits must stand together, joined by short separators only
-    for run in runs if runs is not None else _runs(numbers):
+    for run in runs if runs is not None else _runs(numbers, bool(spoken)):
         for hit in _scan_run(run, budget):
             if hit.start > 0 and text[hit.start - 1] == "+":
                 hit = Hit(hit.code, hit.start - 1, hit.end, hit.kind)
@@ -119,8 +128,9 @@ def find_numbers(text: str, words: Sequence[str] | None = None) -> Iterator[Hit]
 # «VIII IX XVI CCCXXI XLV LXVII»: a phone number in Roman numerals (after folding, «х», «с» and «м»
 # may stand in Cyrillic). Three numerals in a row at least; each must be written the canonical way.
 _ROMAN_NUMERAL = r"[ivxlcdmхсм]+"
+# Led by the numeral's class (the lookbehind follows its first letter), so the engine skips other text in C.
 _ROMAN_RUN_RE = re.compile(
-    rf"(?<![a-zа-я0-9]){_ROMAN_NUMERAL}(?:[\s\-().,/]{{1,4}}{_ROMAN_NUMERAL}(?![a-zа-я0-9])){{2,}}(?![a-zа-я0-9])"
+    rf"[ivxlcdmхсм](?<![a-zа-я0-9][ivxlcdmхсм])[ivxlcdmхсм]*(?:[\s\-().,/]{{1,4}}{_ROMAN_NUMERAL}(?![a-zа-я0-9])){{2,}}(?![a-zа-я0-9])"
 )
 _ROMAN_PIECE_RE = re.compile(_ROMAN_NUMERAL)
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
@@ -169,20 +179,28 @@ def _roman_runs(text: str) -> Iterator[list[_Group]]:
 _SPLIT_CONTEXT = re.compile(r"номер|телефон|звон|цифр")
 _SPLIT_GAP = 40
 _SPLIT_PART = 7  # digits of one part at most; a whole number in one run is read as usual
+_SPLIT_MAX_PARTS = 4
 
 
 def _split_numbers(text: str, numbers: str, runs: list[list[_Group]], budget: list[int]) -> Iterator[Hit]:
-    """Phone numbers whose parts stand in neighbouring sentences or clauses."""
+    """Phone numbers whose parts (up to four: «8-926, потом 44, потом 71-03») stand in neighbouring
+    sentences or clauses."""
     parts = [run for run in runs if sum(len(g.digits) for g in run) <= _SPLIT_PART]
-    for first, second in pairwise(parts):
-        gap = numbers[first[-1].end : second[0].start]
-        if len(gap) > _SPLIT_GAP or _DIGIT_RE.search(gap) is not None:
-            continue
-        if _SPLIT_CONTEXT.search(text, max(0, first[0].start - _SPLIT_GAP), second[0].start) is None:
-            continue
-        for hit in _scan_run(first + second, budget):
-            if hit.start == first[0].start and hit.end == second[-1].end:
-                yield hit
+    for k, first in enumerate(parts):
+        chain = list(first)
+        for following in parts[k + 1 : k + _SPLIT_MAX_PARTS]:
+            gap = numbers[chain[-1].end : following[0].start]
+            if len(gap) > _SPLIT_GAP or _DIGIT_RE.search(gap) is not None:
+                break
+            chain += following
+            if _SPLIT_CONTEXT.search(text, max(0, first[0].start - _SPLIT_GAP), following[0].start) is None:
+                continue
+            found = [
+                hit for hit in _scan_run(chain, budget) if hit.start == first[0].start and hit.end == chain[-1].end
+            ]
+            yield from found
+            if found:
+                break
 
 
 def _spoken_words(text: str, words: Sequence[str] | None) -> list[str]:
@@ -192,7 +210,39 @@ def _spoken_words(text: str, words: Sequence[str] | None) -> list[str]:
     return [word for word in words if word in NUMBER_WORDS or word in _PLUS_WORDS]
 
 
-def _runs(text: str) -> Iterator[list[_Group]]:
+_LETTERS_RE = re.compile(r"[a-zа-я]+")
+
+
+def _pieces(text: str, spoken: bool) -> Iterator[re.Match[str]]:
+    """The pieces ``_runs`` reads: every word and number, or, when no number words are about, each
+    number with only the two words before it, the most the context check looks back."""
+    if spoken:
+        yield from _PIECE_RE.finditer(text)
+        return
+    last_end = 0
+    for m in _DIGITS_RE.finditer(text):
+        if m.start() > last_end:
+            yield from _last_words(text, last_end, m.start())
+        yield m
+        last_end = m.end()
+    following = _LETTERS_RE.search(text, last_end)  # a word after the last number ends its run
+    if following is not None:
+        yield following
+
+
+_TAIL = 48
+
+
+def _last_words(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The last two words of ``text[start:end]``, read from a short tail when it holds them."""
+    tail = max(start, end - _TAIL)
+    found = list(_LETTERS_RE.finditer(text, tail, end))
+    if tail > start and len(found) < 3:  # the tail's first word may be cut; read the whole stretch
+        found = list(_LETTERS_RE.finditer(text, start, end))
+    return found[-2:]
+
+
+def _runs(text: str, spoken: bool = True) -> Iterator[list[_Group]]:
     """Maximal runs of digit groups / number words joined by short separators."""
     run: list[_Group] = []
     pending: list[tuple[str, int, int, bool]] = []  # number words awaiting composition
@@ -201,7 +251,7 @@ def _runs(text: str) -> Iterator[list[_Group]]:
     recent: list[str] = []  # words seen since the previous run, for context
     last_end = 0
     last_numeric = False
-    for m in _PIECE_RE.finditer(text):
+    for m in _pieces(text, spoken):
         piece = m.group()
         start, end = m.span()
         is_word = piece in NUMBER_WORDS
@@ -213,7 +263,7 @@ def _runs(text: str) -> Iterator[list[_Group]]:
                 if allowed:
                     yield run
                 run, pending, recent = [], [], []
-            if _SENTENCE_END.search(gap):
+            if gap != " " and _SENTENCE_END.search(gap):
                 recent = []  # «… номер заказа. Звоните: 8 …»: context words stay in their sentence
             recent.append(piece)
             last_numeric = False

@@ -82,11 +82,16 @@ CONTACT_RULES: Final = (
 
 _ASK = Slot(lx.ASK_VERBS)
 _CONTACT_OBJECT = Slot(lx.CONTACT_OBJECTS, bad_prev=lx.CONTACT_OBJECT_BAD_PREV, bad_next=lx.CONTACT_OBJECT_BAD_NEXT)
+# «снимки с телефона …, нужна только сеть»: next to a need, «с телефона» is the phone as a device.
+_NEEDED_CONTACT_OBJECT = Slot(
+    lx.CONTACT_OBJECTS, bad_prev=lx.CONTACT_OBJECT_BAD_PREV | words("с"), bad_next=lx.CONTACT_OBJECT_BAD_NEXT
+)
 _NUMBER = Slot(words("номер"), bad_next=lx.NUMBER_NOT_PHONE, need_prev=lx.POSSESSIVE_YOURS)
 _ADDRESS = Slot(words("адрес"), bad_next=lx.ADDRESS_NOT_PERSONAL)
 _CARD = Slot(words("карта"), need_prev=lx.CARD_DATA, bad_next=lx.CARD_NOT_PAYMENT)
-_SMS_CODE = Slot(words("код пароль"), need_next=words("смс sms подтверждение cvv"))
-_SMS_CODE_AFTER = Slot(words("код пароль"), need_prev=words("смс sms"))
+# «код получения» is Ozon's pickup code, which the buyer names at the pickup point.
+_SMS_CODE = Slot(words("код пароль"), need_next=words("смс sms подтверждение cvv"), bad_next=words("получение"))
+_SMS_CODE_AFTER = Slot(words("код пароль"), need_prev=words("смс sms"), bad_next=words("получение"))
 _YOUR_MESSENGER = Slot(words("<messenger>"), need_prev=lx.POSSESSIVE_YOURS)
 _YOUR_MESSENGER_ANY = Slot(words("<messenger> страница профиль аккаунт ник никнейм мессенджер соцсеть"))
 _YOURS_BEFORE = Slot(lx.CONTACT_OBJECTS | words("номер"), need_prev=lx.POSSESSIVE_YOURS, bad_next=lx.NUMBER_NOT_PHONE)
@@ -128,7 +133,7 @@ CONTACT_REQUEST_RULES: Final = (
     )
     + tuple(
         PhraseRule(C.CONTACT_REQUEST, (Slot(lx.NEED_WORDS), obj), window=5)
-        for obj in (_CONTACT_OBJECT, _ADDRESS, _CARD, _BIRTH_DATE, _PASSPORT_SERIES)
+        for obj in (_NEEDED_CONTACT_OBJECT, _ADDRESS, _CARD, _BIRTH_DATE, _PASSPORT_SERIES)
     )
     + (
         PhraseRule(
@@ -233,7 +238,8 @@ DEAL_RULES: Final = (
     ),
     PhraseRule(
         C.OFF_PLATFORM_DEAL,
-        (Slot(lx.PAY_ANCHORS, not_grams=_VERB_NOT_PAST), _PAY_CHANNEL),
+        # «деньги поступят на карту, с которой была оплата»: the payment already made, a refund
+        (Slot(lx.PAY_ANCHORS, not_grams=_VERB_NOT_PAST, bad_prev=words("быть")), _PAY_CHANNEL),
         window=5,
         veto=lx.PAY_VETO,
         unless=lx.BYPASS_PREPS,
@@ -469,6 +475,13 @@ REVIEW_RULES: Final = (
     PhraseRule(C.REVIEW_MANIPULATION, (Slot(words("обойтись")), Slot(words("без")), _REVIEW_NOUN), window=2),
     # «пересмотр оценки», «корректировка оценки в сторону повышения»
     PhraseRule(C.REVIEW_MANIPULATION, (Slot(words("пересмотр корректировка повышение")), _REVIEW_NOUN), window=4),
+    # «будем благодарны, если в отзыве появится пятёрка», «как только отзыв станет пятизвёздочным»
+    PhraseRule(
+        C.REVIEW_MANIPULATION,
+        (Slot(lx.REVIEW_BECOMES), _REVIEW_NOUN, Slot(lx.BETTER_REVIEW)),
+        window=4,
+        needs=lx.REVIEW_CONDITIONS,
+    ),
     # «бонус всем, кто оценил товар на пять»
     PhraseRule(
         C.REVIEW_MANIPULATION,
@@ -495,7 +508,7 @@ CANCEL_RULES: Final = (
     PhraseRule(
         C.CANCEL_REQUEST,
         (Slot(words("воспользоваться")), Slot(lx.CANCEL_NOUNS | lx.CANCEL_VERBS)),
-        window=4,
+        window=6,  # «кнопка отмены есть в карточке заказа — воспользуйтесь ею»
         request=True,
         veto=lx.EXPLANATORY | lx.CONDITIONAL | words("хотеть захотеть желать передумать"),
     ),
@@ -511,12 +524,15 @@ CANCEL_RULES: Final = (
     ),
     PhraseRule(C.CANCEL_REQUEST, (Slot(lx.REFUSE_VERBS), Slot(lx.REFUSE_OBJECTS)), window=4, request=True),
     PhraseRule(C.CANCEL_REQUEST, (Slot(lx.DO_VERBS), Slot(lx.CANCEL_NOUNS)), window=3, request=True),
-    # «Отмену, пожалуйста, с Вашей стороны»; but «отмена с Вашей стороны возможна до отправки» explains.
+    # «Отмену, пожалуйста, с Вашей стороны»; but «отмена с Вашей стороны возможна до отправки» and
+    # «если товар не подошёл, отказ с Вашей стороны оформляется в пункте выдачи» explain. A wish
+    # («если Вам не принципиально, было бы удобнее, чтобы отмена пришла с Вашей стороны») still asks.
     PhraseRule(
         C.CANCEL_REQUEST,
         (Slot(lx.CANCEL_NOUNS | words("отменочка")), Slot(words("сторона"), need_prev=lx.POSSESSIVE_YOURS)),
         window=4,
-        veto=lx.EXPLANATORY | words("возможный если пока"),
+        veto=lx.EXPLANATORY | lx.CONDITIONAL | words("возможный"),
+        unless=words("бы удобно удобный просить попросить"),
     ),
     PhraseRule(
         C.CANCEL_REQUEST,
@@ -561,7 +577,8 @@ CANCEL_RULES: Final = (
         (Slot(words("нажать нажимать")), Slot(lx.CANCEL_NOUNS | lx.CANCEL_VERBS | words("отменочка"))),
         window=3,
         request=True,
-        veto=lx.EXPLANATORY | lx.CONDITIONAL | words("хотеть захотеть желать передумать"),
+        # «Вы спрашивали, как отменить заказ: … нажмите «Отменить»» answers the buyer's question
+        veto=lx.EXPLANATORY | lx.CONDITIONAL | words("хотеть захотеть желать передумать спрашивать спросить"),
     ),
     # «можно Вас попросить нажать кнопку отмены?» asks all the same
     PhraseRule(
@@ -628,7 +645,8 @@ BLAME_RULES: Final = (
     ),
     PhraseRule(
         C.BLAME_SHIFTING,
-        (Slot(lx.OUGHT), Slot(lx.BLAME_STUDY)),
+        # «в следующий раз будем внимательнее»: «следующий» is an adjective, not «следовать»
+        (Slot(lx.OUGHT, not_grams=words("ADJF PRTF")), Slot(lx.BLAME_STUDY)),
         window=3,
         needs=words("бы быть"),
         negation=Negation.IGNORED,
@@ -643,7 +661,10 @@ BLAME_RULES: Final = (
     PhraseRule(
         C.BLAME_SHIFTING,
         # «что Вы сами сломали», but not «если сам товар повреждён» (a participle describes the item).
-        (Slot(words("сам"), bad_prev=words("мы")), Slot(lx.BUYER_MISTAKES, grams=words("past"), not_grams=_PARTICIPLE)),
+        (
+            Slot(words("сам"), bad_prev=words("мы я")),
+            Slot(lx.BUYER_MISTAKES, grams=words("past"), not_grams=_PARTICIPLE),
+        ),
         window=2,
         negation=Negation.IGNORED,
     ),
@@ -671,7 +692,7 @@ _HEDGED_BLAME_RULES: Final = (
         C.BLAME_SHIFTING,
         (
             Slot(lx.BUYER_MISTAKES | lx.BUYER_MISTAKES_PASSIVE | lx.DAMAGE_VERBS, grams=words("PRTS")),
-            Slot(words("покупатель клиент вы"), grams=words("ablt")),
+            Slot(words("покупатель клиент вы получатель"), grams=words("ablt")),
         ),
         window=3,
         veto=lx.CONDITIONAL,
@@ -686,9 +707,473 @@ _HEDGED_BLAME_RULES: Final = (
     ),
 )
 
+_PAST_OR_PASSIVE = words("past PRTS")
+# «таблица размеров не была проверена» is the seller's own slip; reading is what the buyer skips.
+_READ_VERBS = words("прочитать прочесть дочитать изучить соблюсти учесть")
+_APOLOGY = words("извинение извинить извиниться сожаление простить")
+_NOT_BY_US = lx.CONDITIONAL | words("мы я")
+_US = words("мы я")
+
+
+def _misuse(companion: Slot, window: int) -> tuple[PhraseRule, PhraseRule]:
+    """A use verb next to a sign of misuse, in the passive («был использован») or an impersonal «they».
+
+    «мы» anywhere in the sentence makes the active form the seller's own act; in the passive only
+    «нами» in the verb's own clause does («повлиять на это мы не могли» does not).
+    """
+    passive = Slot(lx.USE_VERBS, grams=words("PRTS"))
+    active = Slot(lx.USE_VERBS, grams=words("past"), not_grams=_PARTICIPLE)
+    return (
+        PhraseRule(
+            C.BLAME_SHIFTING,
+            (passive, companion),
+            window=window,
+            veto=lx.CONDITIONAL,
+            clause_veto=_US,
+            statement=True,  # «Вы заряжали часы от чужой зарядки?» asks
+        ),
+        PhraseRule(C.BLAME_SHIFTING, (active, companion), window=window, veto=_NOT_BY_US, statement=True),
+    )
+
+
+# Blame without a named culprit: the passive, an impersonal «they», a rhetorical question, advice «впредь».
+_IMPLIED_BLAME_RULES: Final = (
+    # «товар был использован не по назначению»; but «гарантия не распространяется на товары,
+    # использованные не по назначению» (a full participle) states the policy.
+    # «использовалось по назначению» is what an expert report says of honest use.
+    *_misuse(Slot(words("назначение"), need_prev=words("не")), 3),
+    # «обувь носилась в условиях, для которых она не предназначена»; but «не предназначена для бега» describes it.
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (
+            Slot(words("предназначить"), grams=words("PRTS")),
+            Slot(lx.USE_VERBS, grams=words("past"), not_grams=words("PRTF")),
+        ),
+        window=8,
+        negation=Negation.REQUIRED,
+        veto=_NOT_BY_US,
+    ),
+    # «было подключено к неподходящему адаптеру», «заряжали от чужой зарядки»
+    *_misuse(Slot(lx.WRONG_PARTS), 4),
+    # «упаковку вскрывали ножом»; but the courier or the warehouse may have done it.
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (
+            Slot(words("вскрывать вскрыть резать разрезать"), grams=_PAST_OR_PASSIVE),
+            Slot(words("нож ножик ножницы лезвие"), grams=words("ablt")),
+        ),
+        window=3,
+        veto=_NOT_BY_US | (lx.HANDLERS - words("упаковка")),
+    ),
+    # «Ну а кто же заряжает самокат всю ночь от чужой зарядки?»
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (Slot(words("кто"), need_next=words("же")), Slot(lx.USE_VERBS, not_grams=words("impr past"))),
+        window=3,
+        veto=lx.HANDLERS,
+    ),
+    # «Разве мы могли предположить, что шлангом будут пользоваться на морозе?»
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (Slot(words("разве")), Slot(words("мочь")), Slot(words("предположить предвидеть подумать догадаться ожидать"))),
+        window=3,
+        veto=lx.HANDLERS - _US,  # «разве мы могли …» is the point, but the courier may be the culprit
+    ),
+    # «условия хранения были нарушены на стороне получателя», «… на Вашей стороне»
+    *(
+        PhraseRule(
+            C.BLAME_SHIFTING,
+            (Slot(lx.BUYER_MISTAKES_PASSIVE | lx.DAMAGE_VERBS, grams=words("PRTS")), side),
+            window=4,
+            veto=lx.CONDITIONAL,
+        )
+        for side in (
+            Slot(words("сторона"), need_next=words("получатель покупатель клиент")),
+            Slot(words("сторона"), need_prev=lx.POSSESSIVE_YOURS - words("свой")),
+        )
+    ),
+    # «значит, повреждение возникло уже после получения»; but «если повреждение возникло после получения, …».
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (
+            Slot(words("возникнуть появиться образоваться произойти"), grams=words("past")),
+            Slot(words("получение"), need_prev=words("после")),
+            Slot(lx.DAMAGE_NOUNS),
+        ),
+        window=4,
+        needs=words("значит следовательно уже видимо очевидно"),
+        veto=lx.CONDITIONAL,
+    ),
+    # «Инструкция, видимо, не была прочитана»; but «сообщение не было прочитано» is about a chat.
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (Slot(_READ_VERBS, grams=words("PRTS")), Slot(lx.GUIDES)),
+        window=8,
+        negation=Negation.REQUIRED,
+        veto=_NOT_BY_US | _APOLOGY,
+    ),
+    # «Такое бывает, когда карточку не дочитывают»; but not when the courier does not check.
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (
+            Slot(lx.BLAME_STUDY, grams=words("plur"), not_grams=words("impr")),
+            Slot(words("бывать случаться происходить")),
+        ),
+        window=6,
+        negation=Negation.REQUIRED,
+        needs=words("когда"),
+        veto=lx.HANDLERS,
+    ),
+    # «Рекомендуем впредь бережнее обращаться», «в следующий раз советуем внимательнее смотреть»;
+    # but «в следующий раз будем внимательнее» is the seller's own promise.
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (Slot(lx.CARE_COMPARATIVES, grams=words("COMP")), Slot(lx.FROM_NOW_ON)),
+        window=5,
+        needs=lx.ADVICE_LEADS | words("просить попросить"),
+        veto=words("мы я"),
+    ),
+    # «постарайтесь впредь бережнее»; but «постараемся впредь быть внимательнее» is a promise.
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (
+            Slot(words("постараться стараться"), grams=words("impr"), not_grams=words("incl")),
+            Slot(lx.CARE_COMPARATIVES, grams=words("COMP")),
+            Slot(lx.FROM_NOW_ON),
+        ),
+        window=5,
+    ),
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (
+            Slot(words("быть"), grams=words("impr"), not_grams=words("incl")),
+            Slot(lx.CARE_COMPARATIVES, grams=words("COMP")),
+            Slot(lx.FROM_NOW_ON),
+        ),
+        window=5,
+    ),
+    # «Вы уронили телефон, вот стекло и треснуло»; but «Вы роняли телефон?» asks.
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (Slot(lx.DAMAGE_VERBS, grams=words("past"), not_grams=_PARTICIPLE), Slot(words("вы ты"))),
+        window=2,
+        veto=lx.CONDITIONAL | lx.HANDLERS,  # «курьер признал, что посылку уронили, вы правы»
+        statement=True,
+    ),
+)
+
 ABUSE_RULES: Final = (
     PhraseRule(C.ABUSE, (Slot(lx.RUDE_IMPERATIVES, grams=words("impr")),), negation=Negation.IGNORED),
     PhraseRule(C.ABUSE, (Slot(lx.STRONG_INSULTS),), negation=Negation.IGNORED),
+)
+
+_NEED = Slot(words("нужный нужно необходимый необходимо требоваться понадобиться"))
+# «номер», not «телефон»: «какой у Вас телефон — iPhone?» asks about the device.
+_YOUR_NUMBER_ASKED = Slot(words("номер ник никнейм почта"), bad_next=lx.NUMBER_NOT_PHONE)
+_CALL_CUES = words("<messenger> связаться связь звонить позвонить перезвонить набрать телефон мобильный сотовый")
+_REVIEW_BETTER = words("добрый хороший высокий высоко мягкий теплый положительный")
+
+# Indirect phrasings: a need instead of a request, a question instead of an imperative, synonyms.
+_INDIRECT_RULES: Final = (
+    # «для компенсации нам нужны цифры с лицевой стороны Вашей карточки»
+    *(
+        PhraseRule(C.CONTACT_REQUEST, (_NEED, card), window=5, veto=words("озон ozon"))
+        for card in (_CARD_COLLOQUIAL, _CARD_SIDE, _BANK_CARD)
+    ),
+    # «какой у Вас номер в вайбере?», «по какому номеру с Вами удобнее связаться?»; but «какой у Вас
+    # номер заказа?» asks for the order.
+    PhraseRule(
+        C.CONTACT_REQUEST,
+        (_YOUR_NUMBER_ASKED, Slot(words("какой")), Slot(words("вы ваш"))),
+        window=3,
+        needs=_CALL_CUES,
+    ),
+    # «пришлите серию и номер документа»: passport data without the word «паспорт»
+    PhraseRule(
+        C.CONTACT_REQUEST,
+        (_ASK, Slot(words("серия"), need_next=words("номер"))),
+        window=4,
+        request=True,
+        veto=lx.NUMBER_NOT_PHONE | words("декларация изделие прибор устройство"),
+    ),
+    # «переведите 3 200 ₽ по номеру +7 …»: a transfer by phone number
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (Slot(lx.PAY_ANCHORS, not_grams=_VERB_NOT_PAST), Slot(words("номер"), need_prev=words("по"))),
+        window=5,
+        request=True,
+        veto=lx.PAY_VETO | lx.NUMBER_NOT_PHONE | words("карта счет договор"),
+        clause_veto=words("озон ozon"),
+        kind="payment",
+    ),
+    # «вышлем такой же самокат со скидкой напрямую»
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        # a sale or a shipment, not «скидка применяется напрямую к цене»
+        (Slot(words("напрямую")), Slot(lx.PRICE_CUTS), Slot(lx.DIRECT_DEAL | words("выслать отправить привезти"))),
+        window=6,
+        veto=lx.PLATFORM | words("приложение корзина производитель поставщик фабрика завод"),
+        kind="bypass",
+    ),
+    # «постоянным клиентам продаём и вне площадки»; but «вне площадки мы ничего не продаём».
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        # «товары, купленные вне площадки» (a participle) is a policy, not an offer
+        (Slot(words("вне")), Slot(lx.PLATFORM), Slot(lx.DIRECT_DEAL, not_grams=_PARTICIPLE)),
+        window=4,
+        clause_veto=lx.NEGATORS,
+        kind="bypass",
+    ),
+    # «отзыв пока не публикуйте», «не пишите отзыв до замены»
+    PhraseRule(
+        C.REVIEW_MANIPULATION,
+        (Slot(words("публиковать опубликовать выкладывать выложить") | lx.WRITE_REVIEW_VERBS), _REVIEW_NOUN),
+        window=4,
+        request=True,
+        negation=Negation.REQUIRED,
+    ),
+    # «подумайте, стоит ли оставлять такую оценку»
+    PhraseRule(
+        C.REVIEW_MANIPULATION,
+        (Slot(words("подумать задуматься взвесить")), Slot(lx.RATE_VERBS | lx.WRITE_REVIEW_VERBS), _REVIEW_NOUN),
+        window=5,
+        request=True,
+        needs=words("стоить такой"),  # «подумайте и оставьте честный отзыв» invites one
+    ),
+    # «будем признательны, если отзыв станет добрее», «если «единица» превратится во что-нибудь повыше»;
+    # but «Ваш отзыв поможет товару стать лучше» is thanks.
+    PhraseRule(
+        C.REVIEW_MANIPULATION,
+        (
+            # «рады, что отзыв стал положительным» thanks for what already happened
+            Slot(
+                words("стать становиться превратиться измениться"),
+                not_grams=_VERB_NOT_PAST,
+                need_next=_REVIEW_BETTER,
+            ),
+            Slot(lx.REVIEW_NOUNS - words("рейтинг"), grams=words("nomn")),  # the shop's rating is not the buyer's
+        ),
+        window=3,
+        veto=words("помочь помогать благодаря"),
+    ),
+    # «уберите, пожалуйста, фото с пятнами из отзыва»
+    PhraseRule(
+        C.REVIEW_MANIPULATION,
+        (Slot(lx.REVIEW_EDIT_VERBS), Slot(words("отзыв"), need_prev=words("из"))),
+        window=6,
+        request=True,
+    ),
+    # «не могли бы Вы сами снять заказ?»
+    PhraseRule(C.CANCEL_REQUEST, (Slot(words("снять снимать")), Slot(words("заказ бронь"))), window=3, request=True),
+    # «ответственность за выбор размера лежит на покупателе»
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (Slot(words("ответственность")), Slot(words("покупатель клиент вы"), need_prev=words("на"))),
+        window=8,
+        clause_veto=lx.NEGATORS | lx.CONDITIONAL,
+    ),
+    # «проблема в Вашей розетке»; but «если проблема в Вашем заказе …» asks.
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (Slot(words("проблема причина")), Slot(words("ваш твой"), need_prev=words("в"))),
+        window=2,
+        veto=lx.CONDITIONAL | lx.NUMBER_NOT_PHONE | words("вопрос сообщение регион город область район случай"),
+        negation=Negation.IGNORED,
+    ),
+    # «таких занудных и скандальных покупателей у нас давно не было»
+    PhraseRule(
+        C.ABUSE,
+        (
+            Slot(words("занудный скандальный склочный неадекватный истеричный")),
+            Slot(words("покупатель клиент")),
+        ),
+        window=3,
+        negation=Negation.IGNORED,
+    ),
+    # «умственные способности у Вас явно ограничены»
+    PhraseRule(
+        C.ABUSE,
+        (Slot(words("умственный")), Slot(words("ограниченный ограничить отсталый слабый"))),
+        window=10,
+        needs=words("вы ваш ты твой"),  # not «развивает умственные способности … с ограниченными возможностями»
+        negation=Negation.IGNORED,
+    ),
+)
+
+_EN_REVIEW = Slot(lx.EN_REVIEW_NOUNS | lx.REVIEW_NOUNS)
+# «Please send your phone number», «please remove your review»: English has no imperative mood to read,
+# so a clause without another subject, a negation or «can» counts as addressed to the buyer.
+ENGLISH_RULES: Final = (
+    PhraseRule(
+        C.CONTACT_REQUEST,
+        (Slot(lx.EN_ASK_VERBS), Slot(lx.EN_CONTACT_OBJECTS | lx.CONTACT_OBJECTS, need_prev=lx.EN_YOURS)),
+        window=4,
+        clause_veto=lx.EN_NOT_REQUEST,
+        negation=Negation.IGNORED,
+    ),
+    PhraseRule(
+        C.REVIEW_MANIPULATION,
+        (Slot(lx.EN_REVIEW_EDIT_VERBS), _EN_REVIEW),
+        window=4,
+        clause_veto=lx.EN_NOT_REQUEST,
+        negation=Negation.IGNORED,
+    ),
+    PhraseRule(
+        C.REVIEW_MANIPULATION,
+        (Slot(lx.EN_RATE_VERBS), Slot(lx.EN_GOOD_RATING | lx.GOOD_RATING)),
+        window=4,
+        clause_veto=lx.EN_NOT_REQUEST,
+        negation=Negation.IGNORED,
+    ),
+    # «please cancel the order»; but «if you want, cancel …» leaves the choice to the buyer.
+    PhraseRule(
+        C.CANCEL_REQUEST,
+        (Slot(words("cancel")), Slot(words("order purchase") | lx.CANCEL_OBJECTS)),
+        window=3,
+        veto=words("want wish if"),
+        clause_veto=lx.EN_NOT_REQUEST,
+        negation=Negation.IGNORED,
+    ),
+)
+
+_CALLS = words("звонить позвонить набрать перезвонить созвониться")
+_NEED_ANY = Slot(_NEED.lemmas | words("потребоваться"))
+# Buying verbs only: «работает через VK Музыку» is a feature, «там можно заказать» a deal.
+_BUY = words("заказать купить приобрести оплатить заказывать покупать приобретать оплачивать")
+# Contacts, personal data and deals asked for or offered in roundabout words.
+_ROUNDABOUT_RULES: Final = (
+    # «на какие цифры Вам можно набрать?»
+    PhraseRule(
+        C.CONTACT_REQUEST,
+        (Slot(words("цифра циферка")), Slot(words("какой"))),
+        window=2,
+        needs=_CALL_CUES | _CALLS,
+        veto=words("заказ артикул трек код"),
+    ),
+    # «где Вы обычно переписываетесь — в зелёном или в синем мессенджере?»
+    PhraseRule(
+        C.CONTACT_REQUEST,
+        (Slot(words("переписываться общаться списываться сидеть")), Slot(words("вы ты")), Slot(words("где какой"))),
+        window=4,
+        needs=words("мессенджер соцсеть <messenger>"),
+    ),
+    # «хотим передать подарок лично — куда его можно привезти?»; but «куда привезут, выбирается в приложении Ozon».
+    PhraseRule(
+        C.CONTACT_REQUEST,
+        (Slot(words("куда")), Slot(words("привезти подвезти завезти доставить передать"), not_grams=_VERB_NOT_PAST)),
+        window=3,
+        needs=words("лично"),
+        veto=lx.PLATFORM | words("пвз пункт выдача приложение"),
+    ),
+    # «потребуется серия и номер документа», «нужен документ, удостоверяющий личность»
+    PhraseRule(
+        C.CONTACT_REQUEST,
+        (_NEED_ANY, Slot(words("серия"), need_next=words("номер"))),
+        window=4,
+        veto=words("сертификат декларация товар изделие прибор устройство модель"),
+    ),
+    # but «для получения заказа в пункте выдачи понадобится документ» is Ozon's pickup rule
+    PhraseRule(
+        C.CONTACT_REQUEST,
+        (_NEED_ANY, Slot(words("документ"), need_next=words("удостоверять"))),
+        window=4,
+        veto=words("пункт выдача получение пвз курьер получить"),
+    ),
+    # «звоните по ней напрямую», «позвоните нам напрямую»: a call past the chat
+    PhraseRule(
+        C.OFF_PLATFORM_CONTACT,
+        (Slot(_CALLS), Slot(words("напрямую визитка"))),
+        window=5,
+        request=True,
+        veto=lx.PLATFORM | words("курьер поддержка банк служба оператор пвз"),  # «позвоните напрямую в банк»
+    ),
+    # «там ответим быстрее, чем здесь»: somewhere other than this chat is offered as better
+    PhraseRule(
+        C.OFF_PLATFORM_CONTACT,
+        (Slot(words("здесь тут"), need_prev=words("чем")), Slot(words("там туда"))),
+        window=8,
+        needs=lx.CONTACT_CUES | words("<messenger> ответить"),  # not «в разделе «Возвраты» оформить проще»
+        veto=lx.PLATFORM | lx.PRICE_CUTS | words("приложение раздел"),  # «там дешевле, чем здесь» is a deal
+    ),
+    # «пишите в личку»: there are no private messages on Ozon besides this chat
+    PhraseRule(
+        C.OFF_PLATFORM_CONTACT,
+        (Slot(words("написать писать"), not_grams=_VERB_NOT_PAST), Slot(words("личка лс"))),
+        window=3,
+        request=True,
+        veto=lx.PLATFORM | words("чат"),
+    ),
+    # «продаём по закупочной цене — только не здесь»
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (Slot(lx.DIRECT_DEAL, not_grams=_VERB_NOT_PAST), Slot(words("здесь тут"), need_prev=words("не"))),
+        window=6,
+        negation=Negation.IGNORED,
+        kind="bypass",
+    ),
+    # «для оптовых заказов отдельные условия вне площадки»; but «вне площадки цены мы не обсуждаем».
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (Slot(words("вне")), Slot(lx.PLATFORM), Slot(words("условие цена") | lx.PRICE_CUTS)),
+        window=4,
+        clause_veto=lx.NEGATORS,
+        kind="bypass",
+    ),
+    # «так выходит выгоднее, чем через приложение»
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (
+            Slot(words("чем")),
+            Slot(lx.PLATFORM | words("приложение"), need_prev=words("через на в")),
+            Slot(lx.PRICE_CUTS),
+        ),
+        window=3,
+        kind="bypass",
+    ),
+    # «можем продать без посредников, так и Вам выгоднее», «обойдёмся без посредника: вы мне аванс …»;
+    # but «продаём без посредников, поэтому цены ниже» and «работаем с фабрикой без посредников» describe the shop.
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (Slot(words("без")), Slot(words("посредник")), Slot(words("вы"))),
+        window=6,
+        negation=Negation.IGNORED,
+        needs=lx.PRICE_CUTS | words("обойтись аванс предоплата"),
+        veto=words("производитель поставщик фабрика завод закупать закупка производство цех"),
+        kind="bypass",
+    ),
+    # «можем продать их Вам из рук в руки»; but the courier hands parcels over, too.
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (
+            Slot(words("рука"), need_prev=words("из"), need_next=words("в")),
+            Slot(lx.DIRECT_DEAL | words("передать отдать")),
+        ),
+        window=5,
+        veto=lx.PLATFORM | words("курьер пвз пункт"),
+        kind="bypass",
+    ),
+    # «компенсируем «живыми деньгами» при самовывозе»: cash by another name
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (
+            Slot(words("деньга деньги"), need_prev=words("живой")),
+            Slot(words("самовывоз встреча курьер передать отдать")),
+        ),
+        window=4,
+        veto=lx.PAY_VETO,
+        kind="payment",
+    ),
+    # «ведём страничку в Одноклассниках, там можно заказать любой цвет»
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (
+            Slot(words("<messenger>"), need_prev=words("в во через")),
+            Slot(_BUY, not_grams=_VERB_NOT_PAST, need_prev=words("там")),
+        ),
+        window=10,
+        veto=lx.PLATFORM | lx.PRODUCT_CUES | lx.NEGATORS,
+        kind="bypass",
+    ),
 )
 
 ALL_RULES: Final = RuleSet(
@@ -699,5 +1184,9 @@ ALL_RULES: Final = RuleSet(
     + CANCEL_RULES
     + BLAME_RULES
     + _HEDGED_BLAME_RULES
+    + _IMPLIED_BLAME_RULES
     + ABUSE_RULES
+    + _INDIRECT_RULES
+    + ENGLISH_RULES
+    + _ROUNDABOUT_RULES
 )

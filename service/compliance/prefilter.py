@@ -16,15 +16,14 @@ import warnings
 from collections.abc import Iterable, Iterator
 from typing import Any, Protocol
 
+from .narrowing import narrowing
+from .prefixes import PREFIX_CHARS, Unbounded, is_boundary, prefixes, top_branches
+
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
     import sre_parse as sp
 
-PREFIX_CHARS = 3
-_MAX_STATES = 20_000
-_MAX_CLASS = 40
 _MAX_WORDS = 65536
-_OPEN = "\0"  # marks a prefix whose next character can be anything
 # Runs of the characters the word-start lookbehind excludes: every run start is a word start.
 _WORD_START_CLASS = "a-zа-я0-9"
 _RUN_RE = re.compile(f"[{_WORD_START_CLASS}]+")
@@ -32,8 +31,6 @@ _RUN_RE = re.compile(f"[{_WORD_START_CLASS}]+")
 _ODD_ALNUM = re.compile(f"[^\\W_{_WORD_START_CLASS}]")
 _BOUNDARY: Any = sp.parse(f"(?<![{_WORD_START_CLASS}])")[0]
 _RUN_CHARS = frozenset(chr(c) for c in range(0x500) if _RUN_RE.fullmatch(chr(c)))
-# What \s can match in a str pattern (the engine uses str.isspace); small enough to index, unlike \w.
-_SPACES = [chr(c) for c in range(0x10000) if chr(c).isspace()]
 
 
 class Word(Protocol):
@@ -44,10 +41,6 @@ class Word(Protocol):
 
     @property
     def text(self) -> str: ...
-
-
-class _Unbounded(Exception):
-    """The pattern can start with too many different characters to be worth indexing."""
 
 
 def has_odd_letters(text: str) -> bool:
@@ -69,38 +62,43 @@ class GatedPattern:
         self.anywhere: set[str] = set()  # first characters of branches that may start mid-word
         self.ungated = False
         try:
-            for branch in _top_branches(sp.parse(pattern.pattern, pattern.flags)):
-                if branch and _is_boundary(branch[0]):
-                    for prefix in _prefixes(branch[1:]):
+            for branch in top_branches(sp.parse(pattern.pattern, pattern.flags)):
+                if branch and is_boundary(branch[0], _BOUNDARY):
+                    for prefix in prefixes(branch[1:]):
                         # «-» or «@» after the boundary: not a word start, so look for it anywhere
                         if prefix[:1] in _RUN_CHARS:
                             self.word_prefixes.add(prefix)
                         else:
                             self.anywhere.add(prefix[:1])
                 else:
-                    self.anywhere |= {prefix[:1] for prefix in _prefixes(branch)}
-        except _Unbounded:
+                    self.anywhere |= {prefix[:1] for prefix in prefixes(branch)}
+        except Unbounded:
             self.ungated = True
         if any(len(s) < 1 for s in self.anywhere | self.word_prefixes):
             self.ungated = True
+        self.narrowing = None if self.ungated else narrowing(pattern)
 
     def finditer(self, text: str, candidates: Iterable[int]) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text)``, trying only ``candidates`` (word starts with a known prefix)."""
         if self.ungated:
             yield from self.pattern.finditer(text)
             return
-        positions = set(candidates)
-        for first in self.anywhere:
-            at = text.find(first)
-            while at >= 0:
-                positions.add(at)
-                at = text.find(first, at + 1)
+        positions: Iterable[int] = candidates  # word starts come in order, each once
+        if self.anywhere:
+            extra = set(candidates)
+            for first in self.anywhere:
+                at = text.find(first)
+                while at >= 0:
+                    extra.add(at)
+                    at = text.find(first, at + 1)
+            positions = sorted(extra)
         done = 0
         match = self.pattern.match
-        for pos in sorted(positions):
+        narrowed = self.narrowing
+        for pos in positions:
             if pos < done:
                 continue
-            m = match(text, pos)
+            m = match(text, pos) if narrowed is None else narrowed.at(text[pos : pos + PREFIX_CHARS]).match(text, pos)
             if m is not None:
                 yield m
                 done = m.end() if m.end() > pos else pos + 1
@@ -182,91 +180,3 @@ class Scan:
         """Same matches as ``pattern.finditer(self.text)``."""
         bit, gated = self._index.slots[id(pattern)]
         return gated.finditer(self.text, self._candidates[bit])
-
-
-def _top_branches(parsed: Any) -> list[list[Any]]:
-    items = list(parsed)
-    if len(items) == 1 and items[0][0] is sp.BRANCH:
-        return [list(alt) for alt in items[0][1][1]]
-    return [items]
-
-
-def _prefixes(seq: Iterable[Any]) -> set[str]:
-    """Every string of up to PREFIX_CHARS characters a match of ``seq`` can start with."""
-    done: set[str] = set()
-    states = _apply(seq, {""}, done)
-    return {s.rstrip(_OPEN) for s in states | done}
-
-
-def _apply(seq: Iterable[Any], states: set[str], done: set[str]) -> set[str]:
-    for op, av in seq:
-        if not states:
-            break
-        if op in (sp.ASSERT, sp.ASSERT_NOT, sp.AT):
-            continue  # zero width: skipping a condition only widens the prefix set
-        if op is sp.LITERAL:
-            states = _extend(states, (chr(av),), done)
-        elif op is sp.IN and (chars := _class_chars(av)) is not None:
-            states = _extend(states, chars, done)
-        elif op is sp.SUBPATTERN:
-            states = _apply(av[-1], states, done)
-        elif op is sp.BRANCH:
-            states = set().union(*[_apply(alt, set(states), done) for alt in av[1]])
-        elif op in (sp.MAX_REPEAT, sp.MIN_REPEAT, sp.POSSESSIVE_REPEAT):
-            states = _repeat(av, states, done)
-        elif op is sp.ATOMIC_GROUP:
-            states = _apply(av, states, done)
-        else:  # any character, a category, a back-reference: the prefix ends here
-            done |= {s + _OPEN for s in states}
-            states = set()
-        if len(states) + len(done) > _MAX_STATES:
-            raise _Unbounded
-    return states
-
-
-def _repeat(av: Any, states: set[str], done: set[str]) -> set[str]:
-    low, high, body = av
-    result = set(states) if low == 0 else set()
-    current = states
-    for count in range(1, PREFIX_CHARS + 2):
-        if count > high or not current:
-            break
-        current = _apply(body, current, done)
-        if count >= low:
-            result |= current
-    if low > PREFIX_CHARS + 1:
-        result |= current
-    return result
-
-
-def _extend(states: set[str], chars: Iterable[str], done: set[str]) -> set[str]:
-    out: set[str] = set()
-    chars = tuple(chars)
-    for s in states:
-        if len(s) >= PREFIX_CHARS:
-            done.add(s)
-        else:
-            out.update(s + c for c in chars)
-    return out
-
-
-def _class_chars(items: Any) -> list[str] | None:
-    """The characters of a class, or None when it is too wide to index (negated, \\w, \\s)."""
-    chars: list[str] = []
-    for op, av in items:
-        if op is sp.LITERAL:
-            chars.append(chr(av))
-        elif op is sp.RANGE:
-            chars.extend(chr(c) for c in range(av[0], av[1] + 1))
-        elif op is sp.CATEGORY and av is sp.CATEGORY_SPACE:
-            chars.extend(_SPACES)
-        else:
-            return None
-        if len(chars) > _MAX_CLASS:
-            return None
-    return chars
-
-
-def _is_boundary(item: Any) -> bool:
-    op, av = item
-    return bool(op is sp.ASSERT_NOT and av[0] == -1 and list(av[1]) == list(_BOUNDARY[1][1]))

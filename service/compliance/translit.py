@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from service.retrieval.translit import KEEP_LATIN, word_to_cyrillic
 
@@ -17,8 +18,9 @@ from .normalize import WORD_BUDGET
 
 _LATIN_WORD = re.compile(r"[a-z][a-z']+")
 # Two Latin words in a row: a lone «WhatsApp» or «Samsung» is a name, «sami vinovaty» is Russian.
-# Anchored at a word start and possessive, so a 4,000-letter word is one linear scan.
-_LATIN_RUN = re.compile(r"(?<![a-z'])[a-z][a-z']++(?:[\s,.!?:;()-]++[a-z][a-z']++)++")
+# Anchored at a word start and possessive, so a 4,000-letter word is one linear scan; it opens with its
+# letter class (the word-start check follows the first letter), so the engine skips Cyrillic text in C.
+_LATIN_RUN = re.compile(r"[a-z](?<![a-z'][a-z])[a-z']++(?:[\s,.!?:;()-]++[a-z][a-z']++)++")
 # Latin words the detectors already know by their Latin spelling.
 _KEEP = KEEP_LATIN | {"email", "mail", "cvv", "cvc", "whatsapp", "telegram", "viber", "instagram", "skype", "discord"}
 _VOWEL = re.compile(r"[aeiouy]")  # «nfc», «usb», «sms» are abbreviations, not Russian words
@@ -46,7 +48,7 @@ def latin_as_cyrillic(text: str) -> tuple[str, list[int], list[int]] | None:
             word = match.group()
             if word in _KEEP or not _VOWEL.search(word):
                 continue
-            changes.append((match.start(), match.end(), _with_signs(word_to_cyrillic(word))))
+            changes.append((match.start(), match.end(), _reading(word)))
         if budget < 0:
             break
     if not changes:
@@ -76,6 +78,12 @@ def latin_as_cyrillic(text: str) -> tuple[str, list[int], list[int]] | None:
         starts.extend(range(done, hi))
         ends.extend(range(done + 1, hi + 1))
     return "".join(parts), starts, ends
+
+
+@lru_cache(maxsize=8192)
+def _reading(word: str) -> str:
+    """A Latin word read in Cyrillic; remembered, as drafts repeat their words."""
+    return _with_signs(word_to_cyrillic(word))
 
 
 _SIGNS = ("ь", "ъ")
