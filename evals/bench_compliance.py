@@ -89,8 +89,23 @@ CODE_ONLY = (
         "llm-guard sees the raw draft (its patterns get only an inline (?i), since ours expect lower case)",
     ),
     ("weak insults", "«тупой», «клоун» count only when addressed to the buyer or used as a vocative"),
-    ("review rewards", "a reward word and a review word in one sentence, tied by «за отзыв», a rating or «если»"),
-    ("disparagement", "a target (Ozon, a rival) and a negative judgement or a habitual mishap in one sentence"),
+    (
+        "review rewards",
+        "a reward word and a review word in one sentence, tied by «за отзыв», «=», a rating or «если»; "
+        "or in neighbouring sentences, when the review's better rating is a condition or its edit is asked for",
+    ),
+    (
+        "disparagement",
+        "a target (Ozon, a rival, a brand in Latin letters) and a negative judgement or a habitual mishap "
+        "in one sentence, or a judgement pointing back («у них», «там») at a rival named just before",
+    ),
+    (
+        "two-sentence requests",
+        "a cancel or review-edit verb asked of the buyer with no object of its own, its object in the "
+        "neighbouring sentence («Заказ не нужен? Тогда отмените сами.»)",
+    ),
+    ("pictograms", "📞, ✉️, 📦, 🎁 read as the words they stand for; a phone or envelope only as «ваш 📞»"),
+    ("stacked lines", "a run of lines of one or two words is read as one line, so a newline does not cut a request"),
 )
 
 
