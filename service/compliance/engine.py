@@ -33,6 +33,8 @@ _WISHES = words("здорово хорошо неплохо отлично за�
 _ASKING = words("просить попросить")
 _SOMEONE = words("кто кто-то кто-нибудь")
 _NOT_YET = frozenset({"impr", "impf"})  # an imperfective imperative
+_COORDINATORS = words("и а")
+_VERB_FORMS = frozenset({"VERB", "INFN"})
 _LEAD_REACH = 6
 _ASIDE_REACH = 14
 
@@ -216,12 +218,19 @@ def is_negated(doc: Doc, i: int) -> bool:
     """
     tokens = doc.tokens
     clause = tokens[i].clause
+    coordinated = other_verb = False
     for k in range(i - 1, max(-1, i - 5), -1):
         tok = tokens[k]
         if tok.clause != clause:
             break
         if NEGATORS.isdisjoint(tok.lemmas):
+            if not _COORDINATORS.isdisjoint(tok.lemmas):
+                coordinated = True
+            elif coordinated and not _VERB_FORMS.isdisjoint(tok.grams):
+                other_verb = True
             continue
+        if other_verb:
+            return False  # «не держать заказ и оформить отмену»: the «не» belongs to the first verb
         if k + 1 < i and not POLITE_AFTER_NE.isdisjoint(tokens[k + 1].lemmas):
             continue
         before = tokens[max(0, k - 2) : k]

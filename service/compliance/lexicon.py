@@ -61,7 +61,7 @@ ADDRESS_NOT_PERSONAL: Final = words("пункт пвз склад магазин
 ADDRESS_PARTS: Final = words("улица квартира подъезд индекс")
 # «цифры с лицевой стороны карты», «на чьё имя оформлена карта»
 CARD_DATA: Final = words("номер данные реквизиты cvv cvc цифра срок лицевой оборотный имя владелец держатель")
-NEED_WORDS: Final = words("нужный необходимый требоваться понадобиться")
+NEED_WORDS: Final = words("нужный необходимый требоваться потребоваться понадобиться")
 
 # --- off-platform deals ------------------------------------------------------
 PAY_ANCHORS: Final = words(
@@ -105,7 +105,7 @@ REVIEW_EDIT_VERBS: Final = words(
     "удалить удалять убрать убирать стереть стирать изменить изменять исправить "
     "исправлять поменять менять переписать переделать снять снимать отредактировать "
     "редактировать скорректировать поправить повысить поднять пересмотреть подправить подкорректировать"
-    " передумать сменить скрыть скрывать"
+    " передумать сменить скрыть скрывать обновить обновлять"
 )
 REVIEW_NOUNS: Final = words(
     "отзыв оценка комментарий звезда единица единичка двойка тройка отзывчик пятерка пятерочка оценочка рейтинг"
@@ -155,14 +155,16 @@ CANCEL_EUPHEMISMS: Final = words("освободить передумать")
 CARRY_VERBS: Final = words("сделать воспользоваться нажать")
 ANAPHORS: Final = words("это так он она оно ее его")
 # «если передумаете — отмените в приложении» explains how, it does not ask.
-CANCEL_CHOICE: Final = words("если пока хотеть захотеть желать передумать решить")
+CANCEL_CHOICE: Final = words("если хотеть захотеть желать передумать решить")
 # What makes the two-sentence cancellation check worth running: a verb that may ask, and the order
 # or a cancellation named somewhere in the draft.
 CARRIED_CANCEL_CUES: Final = CARRY_VERBS | CANCEL_VERBS | REFUSE_VERBS
 # «Отменить можно в приложении. Сделайте это»: the verb names the cancellation as well as the nouns do.
 CANCEL_MENTIONS: Final = CANCEL_OBJECTS | CANCEL_NOUNS | CANCEL_VERBS | REFUSE_VERBS
 # «Вам стоит отказаться», «разумнее было бы отменить»: advice that stands for a request.
-ADVICE_LEADS: Final = words("стоить лучше разумный правильный советовать посоветовать рекомендовать порекомендовать")
+ADVICE_LEADS: Final = words(
+    "стоить лучше проще легче разумный правильный советовать посоветовать рекомендовать порекомендовать"
+)
 
 # --- blame -------------------------------------------------------------------
 BLAME_STUDY: Final = words(

@@ -236,6 +236,19 @@ DEAL_RULES: Final = (
         veto=lx.PAY_VETO,
         kind="payment",
     ),
+    # «оплатить можно на карточку, так дешевле»: paying to a card, not on the product page («на карточке»)
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (
+            Slot(words("оплатить оплачивать"), not_grams=_VERB_NOT_PAST),
+            Slot(
+                _BANK_CARD_COLLOQUIAL.lemmas, grams=words("accs"), need_prev=words("на"), bad_next=lx.CARD_NOT_PAYMENT
+            ),
+        ),
+        window=4,
+        veto=lx.PAY_VETO,
+        kind="payment",
+    ),
     PhraseRule(
         C.OFF_PLATFORM_DEAL,
         # «деньги поступят на карту, с которой была оплата»: the payment already made, a refund
@@ -679,6 +692,8 @@ BLAME_RULES: Final = (
     ),
 )
 
+_HEDGES_ANY = lx.HEDGES | words("скорее")  # «скорее всего»
+_THE_BUYER = words("покупатель клиент заказчик получатель")
 _HEDGED_BLAME_RULES: Final = (
     # «Зарядку, судя по всему, уронили», «видимо, эксплуатировали по-своему»; but «видимо, коробку
     # повредили при перевозке» is about transit.
@@ -696,6 +711,45 @@ _HEDGED_BLAME_RULES: Final = (
         ),
         window=3,
         veto=lx.CONDITIONAL,
+    ),
+    # «судя по всему, так было и у Вас», «видимо, так и случилось в Вашем случае»: a misuse just described,
+    # pinned on the buyer by a guess
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (
+            Slot(words("так"), need_prev=_HEDGES_ANY),
+            Slot(words("быть случиться произойти получиться выйти")),
+            Slot(words("вы ваш")),
+        ),
+        window=4,
+        veto=lx.HANDLERS,
+        clause_veto=lx.CONDITIONAL,  # the misuse itself may be put as «только если наливать выше MAX»
+    ),
+    # «скорее всего, Вы сушили их на батарее, чего делать нельзя»: a guess at what the buyer did, judged
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (
+            Slot(words("вы"), need_prev=_HEDGES_ANY),
+            Slot(words("нельзя запрещено недопустимо"), need_prev=words("делать чего этого")),
+        ),
+        window=12,
+        veto=lx.CONDITIONAL | lx.HANDLERS,
+    ),
+    # «ошибка в адресе на совести заказчика», «повреждение по вине покупателя»; but «если по вине
+    # покупателя …» states a policy.
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (Slot(words("совесть вина"), need_prev=words("на по")), Slot(_THE_BUYER | words("ваш твой"))),
+        window=2,
+        veto=lx.CONDITIONAL,
+        clause_veto=words("нет"),
+    ),
+    # «повреждение получено в процессе эксплуатации покупателем»
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (Slot(words("эксплуатация использование обращение")), Slot(_THE_BUYER, grams=words("ablt"))),
+        window=1,
+        veto=lx.CONDITIONAL | words("правильный гарантия"),
     ),
     # «такое случается, когда кто-то не умеет пользоваться техникой»
     PhraseRule(

@@ -185,12 +185,13 @@ def _object_next_door(doc: Doc, verb: Token, objects: frozenset[str]) -> bool:
     """The verb asks, names no object of its own, and one of ``objects`` is in a neighbouring sentence.
 
     A choice left to the buyer («если передумаете, отмените …») only explains; an object named in
-    the verb's own sentence is for the phrase rules to judge.
+    the verb's own clause is for the phrase rules to judge.
     """
     sentence = verb.sentence
-    lemmas = doc.sentence_lemmas(sentence)
-    if not lx.CANCEL_CHOICE.isdisjoint(lemmas) or not objects.isdisjoint(lemmas):
+    if not lx.CANCEL_CHOICE.isdisjoint(doc.sentence_lemmas(sentence)):
         return False
+    if not objects.isdisjoint(doc.clause_lemmas(verb.clause)):
+        return False  # «…, пока его не передали в доставку»: a noun in another clause is not the verb's object
     if not is_request(doc, verb.idx) or is_negated(doc, verb.idx) or _has_object(doc, verb):
         return False
     last = doc.tokens[-1].sentence
