@@ -21,6 +21,8 @@ from .prefilter import Scan
 
 _CONTACT = ViolationCode.OFF_PLATFORM_CONTACT
 _OWNERS = frozenset({"мой", "наш"})
+# Endings of «телеграмма» after «телеграм»; «телеграмм» and «в телеграмме» stay ambiguous with the messenger.
+_TELEGRAM_WORD_ENDINGS = frozenset({"ма", "му", "мы", "мой", "мою", "мам", "мами", "мах"})
 
 
 def find_links(text: str) -> Iterator[Hit]:
@@ -80,6 +82,8 @@ def _compact_mentions(text: str, tokens: Sequence[Token]) -> Iterator[tuple[int,
         tail = text[end:stop]
         if len(tail) > 4 or any(c not in p.COMPACT_SUFFIX for c in tail):
             continue  # «вот сапоги» is not «вотсап»
+        if m.group() == "телеграм" and tail in _TELEGRAM_WORD_ENDINGS:
+            continue  # «телеграмма», «телеграмму»: the word, not the messenger
         strong = not (m.group() == "телеграм" and tail.startswith("м"))
         yield start, stop, strong
 

@@ -34,6 +34,11 @@ _ASKING = words("просить попросить")
 _SOMEONE = words("кто кто-то кто-нибудь")
 _NOT_YET = frozenset({"impr", "impf"})  # an imperfective imperative
 _COORDINATORS = words("и а")
+# What a cancellation brings the buyer through the platform, and what it would bring the seller.
+_OUTCOMES = words("деньги средства вернуться поступить возврат")
+_SELLER_GAINS = words(
+    "мы нам проще удобнее удобно лучше признательный благодарный штраф спасибо выручить быстрее быстро сегодня равно"
+)
 _VERB_FORMS = frozenset({"VERB", "INFN"})
 _LEAD_REACH = 6
 _ASIDE_REACH = 14
@@ -249,7 +254,9 @@ def is_request(doc: Doc, i: int) -> bool:
     if _hortative(doc, tok):
         return False  # «давайте решим здесь» proposes acting together, it asks the buyer for nothing
     if ("impr" in grams and "incl" not in grams) or ("2per" in grams and "VERB" in grams):
-        return True  # «отмените», «вы отмените»; but «мы отменим» is the seller's own plan
+        # «отмените», «вы отмените»; but «мы отменим» is the seller's own plan, and «если Вы отмените
+        # заказ, деньги вернутся» only tells what follows a cancellation
+        return not _plain_condition(doc, tok)
     before = _before(doc, i)
     if "INFN" in grams:
         if _button_label(doc, tok):
@@ -258,8 +265,8 @@ def is_request(doc: Doc, i: int) -> bool:
         polite = "бы" in lemmas or tok.sentence in doc.questions
         explanatory = not EXPLANATORY.isdisjoint(lemmas) and not _asked_if_possible(before)
         for k, t in enumerate(before):
-            if k and not _ASKING.isdisjoint(t.lemmas) and not NEGATORS.isdisjoint(before[k - 1].lemmas):
-                continue  # «мы никогда не просим удалять или менять отзывы»
+            if not _ASKING.isdisjoint(t.lemmas) and _negated_ask(before, k):
+                continue  # «мы никогда не просим удалять или менять отзывы», «не будем просить»
             if not REQUEST_LEADS.isdisjoint(t.lemmas) and (not explanatory or "попросить" in t.lemmas):
                 return True  # «можно ли попросить Вас отменить» asks all the same
             if "мочь" in t.lemmas and ("2per" in t.grams or "past" in t.grams) and polite:
@@ -275,6 +282,26 @@ def is_request(doc: Doc, i: int) -> bool:
             return False
         return "если" not in lemmas or not _WISHES.isdisjoint(lemmas)
     return False
+
+
+def _plain_condition(doc: Doc, verb: Token) -> bool:
+    """«Если (Вы) отмените заказ, деньги вернутся»: an indicative verb right after «если» whose sentence
+    promises the buyer nothing but what the platform does anyway.
+
+    «Нам будет проще, если Вы отмените» or «если отмените, будем признательны» still ask: the seller gains.
+    """
+    lead = [t for t in doc.tokens[max(0, verb.idx - 2) : verb.idx] if t.clause == verb.clause]
+    if not any("если" in t.lemmas for t in lead):
+        return False
+    lemmas = doc.sentence_lemmas(verb.sentence)
+    return not _OUTCOMES.isdisjoint(lemmas) and _SELLER_GAINS.isdisjoint(lemmas)
+
+
+def _negated_ask(before: list[Token], k: int) -> bool:
+    """«не просим», «не будем просить»: the seller says what it does not ask for."""
+    if k and not NEGATORS.isdisjoint(before[k - 1].lemmas):
+        return True
+    return k > 1 and "быть" in before[k - 1].lemmas and not NEGATORS.isdisjoint(before[k - 2].lemmas)
 
 
 def _before(doc: Doc, i: int) -> list[Token]:

@@ -19,8 +19,9 @@ _TOKEN_RE = re.compile(r"[^\W\d_]+|\d+")
 # Sentence and clause boundaries between two tokens.
 SENTENCE_BREAK = re.compile(r"[.!?…\n]")
 _CLAUSE_BREAK = re.compile(r"[,;:()«»\"—–]|\s-\s")
-# Chat drafts close sentences with a smiley as often as with a dot: «… на бирке 😉 Заказ уже …».
-_SMILEY = re.compile("[\u263a\U0001f600-\U0001f64f\U0001f910-\U0001f92f\U0001f970-\U0001f97a]|:-?\\)|\\){2,}")
+# Chat drafts close sentences with a smiley or a pictograph as often as with a dot: «… на бирке 😉 Заказ уже …»,
+# «… всегда поможем 🌿 Почтой мы не отправляем …».
+_SMILEY = re.compile("[\u2600-\u27bf\U0001f300-\U0001faff]|:-?\\)|\\){2,}")
 
 
 @final

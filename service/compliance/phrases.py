@@ -139,6 +139,8 @@ CONTACT_REQUEST_RULES: Final = (
         PhraseRule(
             C.CONTACT_REQUEST, (Slot(words("связаться связываться")), Slot(words("вы")), Slot(words("как"))), window=3
         ),
+        # «Можно Ваш номер?», «Можно Ваши контакты, пожалуйста?»: a request with the verb left out
+        PhraseRule(C.CONTACT_REQUEST, (Slot(words("можно")), _YOURS_BEFORE), window=3),
         # «Ваш телефон какой?», «Какая у Вас страница ВКонтакте?»
         PhraseRule(C.CONTACT_REQUEST, (Slot(words("какой")), _YOURS_BEFORE), window=4),
         PhraseRule(C.CONTACT_REQUEST, (Slot(words("какой")), _YOURS_AFTER), window=4),
@@ -365,7 +367,8 @@ DEAL_RULES: Final = (
     # «оформите не через эту площадку, а у нас»
     PhraseRule(
         C.OFF_PLATFORM_DEAL,
-        (Slot(words("через"), need_prev=words("не")), Slot(lx.PLATFORM)),
+        # but «мы не отправляем, только через Ozon» insists on the platform
+        (Slot(words("через"), need_prev=words("не"), bad_prev=words("только лишь")), Slot(lx.PLATFORM)),
         window=2,
         negation=Negation.IGNORED,
         kind="bypass",
@@ -384,6 +387,7 @@ DEAL_RULES: Final = (
         window=3,
         veto=lx.PAY_VETO,
         kind="payment",
+        denied_after=True,  # «наличными курьеру ничего платить не нужно»
     ),
     PhraseRule(C.OFF_PLATFORM_DEAL, (Slot(words("прямой")), Slot(words("договор контракт поставка"))), window=1),
     # «переведите по номеру телефона», «оплатите лично мне»
@@ -442,9 +446,18 @@ DEAL_RULES: Final = (
 )
 
 _REVIEW_NOUN = Slot(lx.REVIEW_NOUNS)
+_LEGAL = Slot(words("суд полиция юрист прокуратура заявление иск"))
 REVIEW_RULES: Final = (
+    # «подадим в суд за порочащий отзыв»: the law held over a review is pressure on it
+    PhraseRule(
+        C.REVIEW_MANIPULATION,
+        (_LEGAL, _REVIEW_NOUN),
+        window=6,
+        needs=words("подать подавать обратиться передать написать"),
+        veto=lx.NEGATORS | words("озон ozon"),
+    ),
     PhraseRule(C.REVIEW_MANIPULATION, (Slot(lx.REVIEW_EDIT_VERBS), _REVIEW_NOUN), window=5, request=True),
-    PhraseRule(C.REVIEW_MANIPULATION, (Slot(lx.RATE_VERBS), Slot(lx.GOOD_RATING)), window=4, request=True),
+    PhraseRule(C.REVIEW_MANIPULATION, (Slot(lx.RATE_VERBS), Slot(lx.GOOD_RATING)), window=5, request=True),
     PhraseRule(
         C.REVIEW_MANIPULATION,
         (Slot(lx.RATE_VERBS | lx.WRITE_REVIEW_VERBS), Slot(lx.BAD_RATING)),
@@ -562,6 +575,28 @@ CANCEL_RULES: Final = (
         (Slot(lx.CANCEL_VERBS | lx.REFUSE_VERBS, grams=words("INFN"), need_prev=lx.ADVICE_LEADS),),
         veto=lx.CONDITIONAL | words("хотеть захотеть желать решить передумать"),
         clause_veto=words("можно вправе"),
+    ),
+    # «лучше сразу отменяйте»: advice in the imperative, with no order named
+    PhraseRule(
+        C.CANCEL_REQUEST,
+        (Slot(lx.CANCEL_VERBS | lx.REFUSE_VERBS, grams=words("impr"), need_prev=lx.ADVICE_LEADS),),
+        veto=lx.CONDITIONAL | words("хотеть захотеть желать решить передумать"),
+    ),
+    # «не выкупайте, пожалуйста»: refusing at the pickup point is a cancellation
+    PhraseRule(
+        C.CANCEL_REQUEST,
+        (Slot(words("выкупать выкупить"), grams=words("impr")),),
+        negation=Negation.REQUIRED,
+        veto=lx.CONDITIONAL,
+    ),
+    # «если отмените сами, с нас скидка»: a reward for cancelling; but «если отмените, промокод вернётся»
+    # explains what happens to the buyer's own discount.
+    PhraseRule(
+        C.CANCEL_REQUEST,
+        (Slot(lx.CANCEL_VERBS | lx.REFUSE_VERBS, grams=words("2per impr")),),
+        needs=words("скидка промокод бонус подарок кешбэк купон сертификат"),
+        # the discount itself cancelled or returned: «отмените промокод в корзине», «скидка вернётся»
+        veto=words("вернуться вернуть возвращаться баланс сгореть корзина применить"),
     ),
     # «я бы на Вашем месте отменил»; but «на Вашем месте я бы не спешил отменять» advises against it.
     PhraseRule(
@@ -750,6 +785,17 @@ _HEDGED_BLAME_RULES: Final = (
         (Slot(words("эксплуатация использование обращение")), Slot(_THE_BUYER, grams=words("ablt"))),
         window=1,
         veto=lx.CONDITIONAL | words("правильный гарантия"),
+    ),
+    # «значит, повредили уже у Вас»: the damage placed with the buyer
+    PhraseRule(
+        C.BLAME_SHIFTING,
+        (
+            Slot(lx.DAMAGE_VERBS, grams=words("plur"), not_grams=words("pres futr impr PRTF PRTS")),
+            Slot(words("вы"), need_prev=words("у")),
+        ),
+        window=3,
+        veto=lx.CONDITIONAL,
+        clause_veto=lx.HANDLERS,  # «мы отправили целым, значит, разбили у Вас» still blames
     ),
     # «такое случается, когда кто-то не умеет пользоваться техникой»
     PhraseRule(
@@ -950,6 +996,22 @@ _INDIRECT_RULES: Final = (
         request=True,
         veto=lx.NUMBER_NOT_PHONE | words("декларация изделие прибор устройство"),
     ),
+    # «назовите последние четыре цифры и срок действия карты»: card data without the word «номер»
+    PhraseRule(
+        C.CONTACT_REQUEST,
+        (_ASK, Slot(words("срок"), need_next=words("действие"))),
+        window=8,
+        request=True,
+        needs=words("карта карточка"),
+    ),
+    PhraseRule(
+        C.CONTACT_REQUEST,
+        (_ASK, Slot(words("цифра циферка"), need_prev=words("последний первый"))),
+        window=4,
+        request=True,
+        needs=words("карта карточка"),
+        veto=words("заказ отправление трек размерный размер артикул"),
+    ),
     # «переведите 3 200 ₽ по номеру +7 …»: a transfer by phone number
     PhraseRule(
         C.OFF_PLATFORM_DEAL,
@@ -1079,6 +1141,15 @@ ENGLISH_RULES: Final = (
         clause_veto=lx.EN_NOT_REQUEST,
         negation=Negation.IGNORED,
     ),
+    # «pay via PayPal», «transfer to my card»
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (Slot(words("pay transfer send")), Slot(words("paypal card cash directly crypto") | lx.PAY_CHANNELS)),
+        window=3,
+        clause_veto=words("ozon never not don dont"),
+        negation=Negation.IGNORED,
+        kind="payment",
+    ),
     # «please cancel the order»; but «if you want, cancel …» leaves the choice to the buyer.
     PhraseRule(
         C.CANCEL_REQUEST,
@@ -1094,8 +1165,43 @@ _CALLS = words("звонить позвонить набрать перезво�
 _NEED_ANY = Slot(_NEED.lemmas | words("потребоваться"))
 # Buying verbs only: «работает через VK Музыку» is a feature, «там можно заказать» a deal.
 _BUY = words("заказать купить приобрести оплатить заказывать покупать приобретать оплачивать")
+_SEND = words("оставить скинуть кинуть прислать отправить написать дать сбросить")
+_PHONE_NUMBER = Slot(words("номер телефон номерок"), bad_next=lx.NUMBER_NOT_PHONE)
 # Contacts, personal data and deals asked for or offered in roundabout words.
 _ROUNDABOUT_RULES: Final = (
+    # «можем созвониться — оставлю номер следующим сообщением»: the seller's own number, promised
+    PhraseRule(
+        C.OFF_PLATFORM_CONTACT,
+        (Slot(_SEND, grams=words("1per"), not_grams=words("plur")), _PHONE_NUMBER),
+        window=3,
+        needs=_CALL_CUES | _CALLS,
+        veto=lx.NUMBER_NOT_PHONE,
+        kind="phone",
+    ),
+    # «на какой номер скинуть?», «на какой номер Вам перезвонить?»
+    PhraseRule(
+        C.CONTACT_REQUEST,
+        (Slot(words("номер"), need_prev=words("какой"), bad_next=lx.NUMBER_NOT_PHONE), Slot(_SEND | _CALLS)),
+        window=3,
+        veto=lx.NUMBER_NOT_PHONE,
+    ),
+    # «переведу деньги на сберкарту, только напишите номер»
+    PhraseRule(
+        C.CONTACT_REQUEST,
+        (_ASK, Slot(words("номер"), bad_next=lx.NUMBER_NOT_PHONE)),
+        window=2,
+        request=True,
+        needs=lx.PAY_CHANNELS,
+        veto=lx.PAY_VETO | words("озон ozon заказ отправление трек артикул"),
+    ),
+    # «отправим Почтой за наш счёт, без оформления на площадке»
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (Slot(words("без")), Slot(words("оформление")), Slot(lx.PLATFORM)),
+        window=3,
+        kind="bypass",
+        veto=lx.NEGATORS,  # «без оформления на Ozon мы не отправляем»
+    ),
     # «на какие цифры Вам можно набрать?»
     PhraseRule(
         C.CONTACT_REQUEST,
