@@ -40,6 +40,7 @@ _SELLER_GAINS = words(
     "мы нам проще удобнее удобно лучше признательный благодарный штраф спасибо выручить быстрее быстро сегодня равно"
 )
 _VERB_FORMS = frozenset({"VERB", "INFN"})
+_TURNED_DOWN = UNNEEDED | words("принимать принять брать просить требовать")
 _LEAD_REACH = 6
 _ASIDE_REACH = 14
 
@@ -170,11 +171,12 @@ def _nearest(doc: Doc, slot: Slot, picked: list[int], window: int) -> int | None
 
 
 def _denied_after(doc: Doc, last: int) -> bool:
+    """«… платить не нужно», «переводы на карту мы не принимаем»: the offer is turned down right after."""
     tokens = doc.tokens
     clause = tokens[last].clause
     following = [t for t in tokens[last + 1 : last + 5] if t.clause == clause]
     return any(
-        "не" in t.lemmas and k + 1 < len(following) and not UNNEEDED.isdisjoint(following[k + 1].lemmas)
+        "не" in t.lemmas and k + 1 < len(following) and not _TURNED_DOWN.isdisjoint(following[k + 1].lemmas)
         for k, t in enumerate(following)
     )
 
@@ -267,8 +269,10 @@ def is_request(doc: Doc, i: int) -> bool:
         for k, t in enumerate(before):
             if not _ASKING.isdisjoint(t.lemmas) and _negated_ask(before, k):
                 continue  # «мы никогда не просим удалять или менять отзывы», «не будем просить»
+            if k and not UNNEEDED.isdisjoint(t.lemmas) and not NEGATORS.isdisjoint(before[k - 1].lemmas):
+                continue  # «делать ничего не нужно, и данные карты сообщать …»
             if not REQUEST_LEADS.isdisjoint(t.lemmas) and (not explanatory or "попросить" in t.lemmas):
-                return True  # «можно ли попросить Вас отменить» asks all the same
+                return not _denied_after(doc, i)  # «можно ли попросить Вас отменить» asks all the same
             if "мочь" in t.lemmas and ("2per" in t.grams or "past" in t.grams) and polite:
                 return True
         return False

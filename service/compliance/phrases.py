@@ -281,7 +281,8 @@ DEAL_RULES: Final = (
     ),
     PhraseRule(
         C.OFF_PLATFORM_DEAL,
-        (Slot(lx.BYPASS_PREPS), Slot(lx.PLATFORM | words("комиссия касса"))),
+        # «без Озона», not «через Ozon без доплаты»: the platform follows the preposition
+        (Slot(lx.BYPASS_PREPS), Slot(lx.PLATFORM | words("комиссия касса"), need_prev=lx.BYPASS_PREPS)),
         window=2,
         negation=Negation.IGNORED,
         kind="bypass",
