@@ -74,7 +74,7 @@ def _find(norm: MappedText, original: str) -> list[Hit]:
     text = norm.text
     doc, scan, mentions = _read(text, original, norm.starts)
     hits = list(find_links(text))
-    hits += find_numbers(text, [tok.text for tok in doc.tokens])
+    hits += find_numbers(text, None if scan.odd_letters else [tok.text for tok in doc.tokens])
     if mentions:
         hits += find_messengers(mentions, doc)
     hits += _find_phrases(doc, scan)

@@ -124,9 +124,17 @@ class Doc:
 
 
 def _ranges(keys: list[int]) -> dict[int, tuple[int, int]]:
-    """Contiguous [lo, hi) token ranges per non-decreasing key."""
+    """Contiguous [lo, hi) token ranges per non-decreasing key.
+
+    One entry is written per run of equal keys rather than per token; a key seen again after
+    another (which tokenization never produces) still spans from its first token to its last.
+    """
     out: dict[int, tuple[int, int]] = {}
-    for k, key in enumerate(keys):
-        lo = out[key][0] if key in out else k
-        out[key] = (lo, k + 1)
+    lo = 0
+    n = len(keys)
+    for k in range(1, n + 1):
+        if k == n or keys[k] != keys[lo]:
+            key = keys[lo]
+            out[key] = (out[key][0] if key in out else lo, k)
+            lo = k
     return out

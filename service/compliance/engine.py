@@ -32,6 +32,7 @@ _EMPTY: frozenset[str] = frozenset()
 _WISHES = words("здорово хорошо неплохо отлично замечательно признательный благодарный рад удобный удобно")
 _ASKING = words("просить попросить")
 _SOMEONE = words("кто кто-то кто-нибудь")
+_NEGATED_OR_UNNAMED = NEGATORS | _SOMEONE  # built once, not per token
 _NOT_YET = frozenset({"impr", "impf"})  # an imperfective imperative
 _COORDINATORS = words("и а")
 # What a cancellation brings the buyer through the platform, and what it would bring the seller.
@@ -213,7 +214,7 @@ def _reported(doc: Doc, i: int, verbs: frozenset[str]) -> bool:
         if verbs.isdisjoint(tokens[k].lemmas):
             continue
         before = [t for t in tokens[max(0, k - 2) : k] if t.clause == clause]
-        if any(not (NEGATORS | _SOMEONE).isdisjoint(t.lemmas) for t in before):
+        if any(not _NEGATED_OR_UNNAMED.isdisjoint(t.lemmas) for t in before):
             return True
     return False
 

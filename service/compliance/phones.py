@@ -21,7 +21,6 @@ import phonenumbers
 from .hit import Hit
 from .lexicon import words
 from .models import ViolationCode
-from .prefilter import has_odd_letters
 
 _UNITS = {
     "ноль": 0, "нуль": 0, "один": 1, "одна": 1, "два": 2, "две": 2, "три": 3, "четыре": 4,
@@ -90,9 +89,9 @@ class _Group:
 def find_numbers(text: str, words: Sequence[str] | None = None) -> Iterator[Hit]:
     """Phone numbers as OFF_PLATFORM_CONTACT and card numbers as OFF_PLATFORM_DEAL.
 
-    ``words``, the text's tokens when the caller has them, make finding number words a set
-    lookup per word instead of a scan; a text with letters outside the normalized alphabet
-    is scanned all the same, because such a letter can hide a word boundary.
+    ``words``, the text's tokens, make finding number words a set lookup per word instead of
+    a scan. Pass them only for a text without letters outside the normalized alphabet
+    (``Scan.odd_letters``): such a letter can hide a word boundary, so that text is scanned.
     """
     budget = [_VALIDATION_BUDGET]
     if _ROMAN_RUN_RE.search(text) is not None:
@@ -205,7 +204,7 @@ def _split_numbers(text: str, numbers: str, runs: list[list[_Group]], budget: li
 
 def _spoken_words(text: str, words: Sequence[str] | None) -> list[str]:
     """Number words and «плюс»: they add digits and join digit groups across commas and words."""
-    if words is None or has_odd_letters(text):
+    if words is None:
         return _SPOKEN_RE.findall(text)
     return [word for word in words if word in NUMBER_WORDS or word in _PLUS_WORDS]
 

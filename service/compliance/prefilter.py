@@ -134,7 +134,8 @@ class WordStartIndex:
         characters decide (remembered per distinct word); otherwise the text is scanned.
         """
         out: list[list[int]] = [[] for _ in self.gated]
-        if not has_odd_letters(text):
+        odd = has_odd_letters(text)
+        if not odd:
             masks = self._word_masks
             starts = []
             for word in words:
@@ -152,7 +153,7 @@ class WordStartIndex:
                     out[bit].append(pos)
                 mask >>= 1
                 bit += 1
-        return Scan(self, text, out)
+        return Scan(self, text, out, odd)
 
     def _text_mask(self, text: str, pos: int) -> int:
         one, two, three = self._tables
@@ -171,10 +172,12 @@ class WordStartIndex:
 class Scan:
     """The candidate positions of one text, ready to run any of the index's patterns."""
 
-    def __init__(self, index: WordStartIndex, text: str, candidates: list[list[int]]) -> None:
+    def __init__(self, index: WordStartIndex, text: str, candidates: list[list[int]], odd_letters: bool) -> None:
         self._index = index
         self.text = text
         self._candidates = candidates
+        # Read once here for the detectors that also care whether tokens hold every word start.
+        self.odd_letters = odd_letters
 
     def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """Same matches as ``pattern.finditer(self.text)``."""

@@ -30,6 +30,10 @@ _BRAND_MIN = 3
 _POINTER_REACH = 3
 _POINTER_FAKES = 8  # a flood of judgements is checked on its first few
 _OBJECT_CASES = lx.words("accs gent")
+# Unions of word lists, built once: a union inside a loop builds a new set for every token.
+_CANCEL_OR_REFUSE = lx.CANCEL_VERBS | lx.REFUSE_VERBS
+_RUN_DOWN = lx.OZON_INSULTS | lx.RIVAL_FLAWS  # a rival called «худший» or «втридорога»
+_DISPARAGED = lx.FAKES | _RUN_DOWN
 
 
 def find_insults(doc: Doc) -> Iterator[Hit]:
@@ -148,7 +152,7 @@ def find_carried_cancels(doc: Doc) -> Iterator[Hit]:
     request points back at a cancellation named in the sentence before. A choice left to the buyer
     («если передумаете, отмените …») only explains.
     """
-    cancel_verbs = lx.CANCEL_VERBS | lx.REFUSE_VERBS
+    cancel_verbs = _CANCEL_OR_REFUSE
     for tok in doc.tokens:
         if not lx.CARRY_VERBS.isdisjoint(tok.lemmas):
             found = _points_at_cancel(doc, tok)
@@ -236,7 +240,7 @@ def _offers_cancel(tok: Token) -> bool:
     """«кнопка отмены», «отказаться можно …»: a cancellation still to be done, not «заказ отменён»."""
     if not lx.CANCEL_NOUNS.isdisjoint(tok.lemmas):
         return True
-    return "INFN" in tok.grams and not (lx.CANCEL_VERBS | lx.REFUSE_VERBS).isdisjoint(tok.lemmas)
+    return "INFN" in tok.grams and not _CANCEL_OR_REFUSE.isdisjoint(tok.lemmas)
 
 
 def find_named_handles(doc: Doc) -> Iterator[Hit]:
@@ -310,7 +314,7 @@ def find_disparagement(doc: Doc, marketplaces: Sequence[tuple[int, int]]) -> Ite
         fakes = [t for t in sentence if not lx.FAKES.isdisjoint(t.lemmas)]
         fakes += [t for t in sentence if _scare_quoted(doc, t) or _pejorative(doc, t) or _cheap_stuff(doc, t)]
         if not fakes:  # a rival called «худший», «втридорога», or «мягко говоря, на любителя»
-            fakes = [t for t in sentence if not (lx.OZON_INSULTS | lx.RIVAL_FLAWS).isdisjoint(t.lemmas)]
+            fakes = [t for t in sentence if not _RUN_DOWN.isdisjoint(t.lemmas)]
             fakes += [t for t in sentence if phrase and t.start >= phrase.start()][:1]
         if fakes and in_markets is None:  # read once: a flood of sentences must not rescan every mention
             in_markets = {t.idx for s, e in marketplaces for t in doc.overlapping(s, e)}
@@ -420,7 +424,7 @@ def find_marketplace_deals(doc: Doc, marketplaces: Sequence[tuple[int, int]]) ->
             continue
         first = toks[0]
         lemmas = doc.sentence_lemmas(first.sentence)
-        if not (lx.FAKES | lx.OZON_INSULTS | lx.RIVAL_FLAWS).isdisjoint(lemmas):
+        if not _DISPARAGED.isdisjoint(lemmas):
             continue  # the other marketplace is disparaged, not recommended
         sentence = doc.sentence_tokens(first.sentence)
         if p.OZON_PHRASES.search(doc.text, sentence[0].start, sentence[-1].end):
