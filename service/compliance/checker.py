@@ -7,7 +7,7 @@ from . import patterns as p
 from .contacts import find_links, find_messengers, messenger_mentions
 from .doc import Doc
 from .hit import Hit
-from .masked import MASKS, find_masked_insults
+from .masked import find_masked_insults
 from .messages import describe
 from .models import ComplianceResult, Violation, ViolationCode
 from .morph import Token, tokenize, with_lemmas
@@ -118,7 +118,7 @@ def _find_phrases(doc: Doc, scan: Scan) -> list[Hit]:
         hits += find_carried_cancels(doc)
     if not lx.CARRIED_REVIEW_EDITS.isdisjoint(lemmas) and not lx.REVIEW_NOUNS.isdisjoint(lemmas):
         hits += find_carried_review_edits(doc)
-    if any(mask in doc.text for mask in MASKS):
+    if any(mask in doc.text for mask in p.MASK_CHARS):
         hits += find_masked_insults(doc.text)
     if "_" in doc.text and not lx.HANDLE_NOUNS.isdisjoint(lemmas):
         hits += find_named_handles(doc)

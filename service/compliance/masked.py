@@ -15,9 +15,9 @@ from . import lexicon as lx
 from .hit import Hit
 from .models import ViolationCode
 from .morph import analyze
+from .patterns import MASK_CLASS
 
-MASKS = "*#$%@№_"
-_MASKED_WORD = re.compile(r"(?<![^\W\d_])([а-яё]{1,12})[*#$%@№_]([а-яё]{1,12})(?![^\W\d_])")
+_MASKED_WORD = re.compile(rf"(?<![^\W\d_])([а-яё]{{1,12}}){MASK_CLASS}([а-яё]{{1,12}})(?![^\W\d_])")
 _LETTERS = "абвгдежзийклмнопрстуфхцчшщъыьэюя"
 
 

@@ -15,7 +15,9 @@ from .prefilter import WordStartIndex
 _L = "a-zа-я0-9"  # letters and digits after normalization (casefolded, е for ё)
 _B = rf"(?<![{_L}])"  # word start
 _E = rf"(?![{_L}])"  # word end
-_M = r"[*#$%_@№]"  # characters used to mask letters of swear words
+MASK_CHARS: Final = "*#$%_@№"  # characters used to mask letters of swear words
+MASK_CLASS: Final = f"[{re.escape(MASK_CHARS)}]"
+_M = MASK_CLASS
 
 
 def _rx(pattern: str) -> re.Pattern[str]:

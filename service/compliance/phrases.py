@@ -934,20 +934,12 @@ _IMPLIED_BLAME_RULES: Final = (
         needs=lx.ADVICE_LEADS | words("просить попросить"),
         veto=words("мы я"),
     ),
-    # «постарайтесь впредь бережнее»; but «постараемся впредь быть внимательнее» is a promise.
+    # «постарайтесь впредь бережнее», «будьте впредь внимательнее»; but «постараемся впредь быть
+    # внимательнее» is a promise.
     PhraseRule(
         C.BLAME_SHIFTING,
         (
-            Slot(words("постараться стараться"), grams=words("impr"), not_grams=words("incl")),
-            Slot(lx.CARE_COMPARATIVES, grams=words("COMP")),
-            Slot(lx.FROM_NOW_ON),
-        ),
-        window=5,
-    ),
-    PhraseRule(
-        C.BLAME_SHIFTING,
-        (
-            Slot(words("быть"), grams=words("impr"), not_grams=words("incl")),
+            Slot(words("постараться стараться быть"), grams=words("impr"), not_grams=words("incl")),
             Slot(lx.CARE_COMPARATIVES, grams=words("COMP")),
             Slot(lx.FROM_NOW_ON),
         ),
