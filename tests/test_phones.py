@@ -40,3 +40,33 @@ def test_numbers_read_without_number_words_match_a_full_read(pieces: list[str]) 
 def test_the_words_before_a_number_decide_however_far_back_they_are(text: str, blocked: bool) -> None:
     found = [v for v in check(text).violations if v.code is ViolationCode.OFF_PLATFORM_CONTACT]
     assert bool(found) is blocked, found
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        # «+» leads a phone number whatever word stands before it; no order or article number has one
+        ("Код: +7 916 204 55 31, пишите в любое время.", "+7 916 204 55 31"),
+        ("Звоните, код страны плюс семь, дальше 926 118 40 07.", "926 118 40 07"),
+        # the cue that it is a phone may come after the pieces
+        ("Здравствуйте! +7, 985, 301, 22-14 — звоните после шести.", "+7, 985, 301, 22-14"),
+        ("Сначала 8-917, затем 640, в конце 18-52 — это мой мобильный.", "8-917, затем 640, в конце 18-52"),
+    ],
+)
+def test_numbers_in_pieces_or_after_a_misleading_word_are_phones(text: str, excerpt: str) -> None:
+    found = [v.excerpt for v in check(text).violations if v.code is ViolationCode.OFF_PLATFORM_CONTACT]
+    assert found == [excerpt]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Код заказа 8916204 5531 указан в личном кабинете Ozon.",
+        "Код товара 9162045531, звоните в поддержку Ozon, если не найдёте его.",
+        "Заказ 12345678-0001-1, размер 46, рост 176 — номер отправления придёт в чат Ozon.",
+        "Доставка +7 дней к сроку, цена 903 рубля, скидка 15 % — номер заказа тот же.",
+        "Сначала 8 пакетов, затем 640 граммов, в конце 18-52 — это номер партии.",
+    ],
+)
+def test_numbers_that_are_not_phones_stay_allowed(text: str) -> None:
+    assert not [v for v in check(text).violations if v.code is ViolationCode.OFF_PLATFORM_CONTACT]

@@ -114,14 +114,20 @@ def find_numbers(text: str, words: Sequence[str] | None = None) -> Iterator[Hit]
     runs: list[list[_Group]] | None = None  # read once, for split numbers and whole ones alike
     if _SPLIT_CONTEXT.search(text) is not None:
         runs = list(_runs(numbers, bool(spoken)))
-        yield from _split_numbers(text, numbers, runs, budget)
+        for hit in _split_numbers(text, numbers, runs, budget):
+            yield _with_plus(text, hit)
     if not spoken and _TEN_DIGITS.search(numbers) is None:
         return  # without number words, ten digits must stand together, joined by short separators only
     for run in runs if runs is not None else _runs(numbers, bool(spoken)):
         for hit in _scan_run(run, budget):
-            if hit.start > 0 and text[hit.start - 1] == "+":
-                hit = Hit(hit.code, hit.start - 1, hit.end, hit.kind)
-            yield hit
+            yield _with_plus(text, hit)
+
+
+def _with_plus(text: str, hit: Hit) -> Hit:
+    """The excerpt starts at the «+» of «+7», so the reviewer sees the whole number."""
+    if hit.start > 0 and text[hit.start - 1] == "+":
+        return Hit(hit.code, hit.start - 1, hit.end, hit.kind)
+    return hit
 
 
 # «VIII IX XVI CCCXXI XLV LXVII»: a phone number in Roman numerals (after folding, «х», «с» and «м»
@@ -175,7 +181,7 @@ def _roman_runs(text: str) -> Iterator[list[_Group]]:
 
 # «Первые цифры номера — 8 925. Остальные: 741 22 08»: a number given in two parts, a few words apart,
 # when the draft speaks of a phone number.
-_SPLIT_CONTEXT = re.compile(r"номер|телефон|звон|цифр")
+_SPLIT_CONTEXT = re.compile(r"номер|телефон|звон|цифр|мобильн|сотов")
 _SPLIT_GAP = 40
 _SPLIT_PART = 7  # digits of one part at most; a whole number in one run is read as usual
 _SPLIT_MAX_PARTS = 4
@@ -192,7 +198,9 @@ def _split_numbers(text: str, numbers: str, runs: list[list[_Group]], budget: li
             if len(gap) > _SPLIT_GAP or _DIGIT_RE.search(gap) is not None:
                 break
             chain += following
-            if _SPLIT_CONTEXT.search(text, max(0, first[0].start - _SPLIT_GAP), following[0].start) is None:
+            # The cue may come before the number or after it («… 12-09 — звоните в любое время»).
+            context_end = min(len(text), following[-1].end + _SPLIT_GAP)
+            if _SPLIT_CONTEXT.search(text, max(0, first[0].start - _SPLIT_GAP), context_end) is None:
                 continue
             found = [
                 hit for hit in _scan_run(chain, budget) if hit.start == first[0].start and hit.end == chain[-1].end
@@ -274,7 +282,10 @@ def _runs(text: str, spoken: bool = True) -> Iterator[list[_Group]]:
                 if allowed:
                     yield run
                 run, pending = [], []
-            allowed = "№" not in gap and _NOT_PHONE_CONTEXT.isdisjoint(recent[-2:])
+            # «Код +7 …»: no order, article or tax number starts with «+», whatever word stands before it.
+            allowed = "№" not in gap and (
+                _NOT_PHONE_CONTEXT.isdisjoint(recent[-2:]) or "+" in gap or piece in _PLUS_WORDS
+            )
             recent = []
         last_numeric = True
         plus = plus or "+" in gap
