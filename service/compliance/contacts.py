@@ -14,7 +14,7 @@ from . import patterns as p
 from .doc import Doc
 from .engine import is_request
 from .hit import Hit
-from .lexicon import CONTACT_CUES, HANDLE_NOUNS, POSSESSIVE_OURS, PRODUCT_CUES
+from .lexicon import CONTACT_CUES, HANDLE_NOUNS, POSSESSIVE_OURS, PRODUCT_CUES, words
 from .models import ViolationCode
 from .morph import Token
 from .prefilter import Scan
@@ -23,6 +23,8 @@ _CONTACT = ViolationCode.OFF_PLATFORM_CONTACT
 _OWNERS = frozenset({"мой", "наш"})
 # Endings of «телеграмма» after «телеграм»; «телеграмм» and «в телеграмме» stay ambiguous with the messenger.
 _TELEGRAM_WORD_ENDINGS = frozenset({"ма", "му", "мы", "мой", "мою", "мам", "мами", "мах"})
+# «телеграм-синий», «вотсап-зелёный»: a messenger's brand colour names a shade of the product.
+_COLOURS = words("синий голубой зеленый фиолетовый розовый красный оранжевый желтый бирюзовый")
 
 
 def find_links(text: str) -> Iterator[Hit]:
@@ -94,6 +96,8 @@ def find_messengers(mentions: Sequence[tuple[int, int, bool]], doc: Doc) -> Iter
     owners = not _OWNERS.isdisjoint(doc.lemmas)  # «мой», «наш» anywhere: worth a look per mention
     we = "мы" in doc.lemmas
     for start, end, strong in mentions:
+        if strong and doc.text.startswith("-", end) and _colour_after(doc, end + 1):
+            strong = False  # a colour is no channel, unless the sentence asks to write there
         sentence = doc.sentence_at(start)
         found = cues.get(sentence)
         if found is None:
@@ -113,6 +117,11 @@ def find_messengers(mentions: Sequence[tuple[int, int, bool]], doc: Doc) -> Iter
             contact = True
         if contact or (strong and not product):
             yield Hit(_CONTACT, start, end, "messenger")
+
+
+def _colour_after(doc: Doc, start: int) -> bool:
+    tok = doc.token_at(start)
+    return tok is not None and tok.start == start and not _COLOURS.isdisjoint(tok.lemmas)
 
 
 def _owned(doc: Doc, start: int) -> bool:
