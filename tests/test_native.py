@@ -32,7 +32,8 @@ def _run(code: str, cwd: Path, **env: str) -> dict[str, object]:
     done = subprocess.run(
         [sys.executable, "-c", code],
         cwd=cwd,
-        env={**os.environ, "PYTHONPATH": str(cwd), **env},
+        # the switch the outer run may carry must not decide which build the child loads
+        env={**{k: v for k, v in os.environ.items() if k != native.SWITCH}, "PYTHONPATH": str(cwd), **env},
         capture_output=True,
         text=True,
         timeout=600,
