@@ -102,6 +102,8 @@ def _find_phrases(doc: Doc, scan: Scan) -> list[Hit]:
     markets = [(m.start(), m.end()) for m in scan.finditer(p.MARKETPLACES)]
     hits = list(ALL_RULES.run(doc))
     lemmas = doc.lemmas
+    if not lx.PAYOUTS.isdisjoint(lemmas) and not lx.BANK_CARDS.isdisjoint(lemmas):
+        hits += _card_payouts(doc, hits)
     if not lx.WEAK_INSULTS.isdisjoint(lemmas):
         hits += find_insults(doc)
     if not lx.REVIEW_NOUNS.isdisjoint(lemmas) and not lx.REWARDS.isdisjoint(lemmas):
@@ -109,7 +111,7 @@ def _find_phrases(doc: Doc, scan: Scan) -> list[Hit]:
     if (
         markets
         or not lx.DISPARAGEMENT_CUES.isdisjoint(lemmas)
-        or ("«" in doc.text and not lx.QUOTED_CLAIMS.isdisjoint(lemmas))
+        or ("«" in doc.text and not lx.QUOTED_CUES.isdisjoint(lemmas))
     ):
         hits += find_disparagement(doc, markets)
     if markets:
@@ -129,6 +131,19 @@ def _find_phrases(doc: Doc, scan: Scan) -> list[Hit]:
     ):
         hits += [Hit(code, m.start(), m.end()) for m in scan.finditer(rx)]
     return hits
+
+
+def _card_payouts(doc: Doc, hits: list[Hit]) -> list[Hit]:
+    """«Для возврата денег пришлите номер карты»: card data asked for to pay money out is also a deal
+    off Ozon, since Ozon pays refunds and compensation itself and never needs the card."""
+    found = []
+    for hit in hits:
+        if hit.code is not ViolationCode.CONTACT_REQUEST:
+            continue
+        lemmas = doc.sentence_lemmas(doc.sentence_at(hit.start))
+        if not lx.PAYOUTS.isdisjoint(lemmas) and not lx.BANK_CARDS.isdisjoint(lemmas):
+            found.append(Hit(ViolationCode.OFF_PLATFORM_DEAL, hit.start, hit.end, "payment"))
+    return found
 
 
 def _mark_messengers(tokens: list[Token], mentions: list[tuple[int, int, bool]]) -> list[Token]:

@@ -25,8 +25,9 @@ _GREEK_TO_LATIN: Final[dict[str, str]] = {
     "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Χ": "X", "Υ": "Y",
 }  # fmt: skip
 _NON_RUSSIAN_CYRILLIC: Final = frozenset("іјѕһԁԛԝӏ")
-# In a mostly Cyrillic word, a Latin «i» stands for «и» as in Ukrainian-style spellings («однокласснiки»).
-_LOOSE_TO_CYRILLIC: Final[dict[str, str]] = {**LATIN_TO_CYRILLIC, "i": "и", "I": "И"}
+# In a mostly Cyrillic word, a Latin «i» stands for «и» as in Ukrainian-style spellings («однокласснiки»),
+# and «u», «n», «m» for the handwritten «и», «п», «т» («дeбuл», «тyn0й»).
+_LOOSE_TO_CYRILLIC: Final[dict[str, str]] = {**LATIN_TO_CYRILLIC, "i": "и", "I": "И", "u": "и", "n": "п", "m": "т"}
 
 
 def is_cyrillic(ch: str) -> bool:

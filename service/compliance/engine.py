@@ -41,7 +41,11 @@ _SELLER_GAINS = words(
     "мы нам проще удобнее удобно лучше признательный благодарный штраф спасибо выручить быстрее быстро сегодня равно"
 )
 _VERB_FORMS = frozenset({"VERB", "INFN"})
+_FAIRNESS = words("честно справедливо справедливый правильно логично")
+_SELF = words("мы я сам")
 _TURNED_DOWN = UNNEEDED | words("принимать принять брать просить требовать")
+# «переводов на карты продавца и наличных мы не принимаем»: a list may stand between the offer and its «не».
+_DENIAL_REACH = 8
 _LEAD_REACH = 6
 _ASIDE_REACH = 14
 
@@ -175,7 +179,7 @@ def _denied_after(doc: Doc, last: int) -> bool:
     """«… платить не нужно», «переводы на карту мы не принимаем»: the offer is turned down right after."""
     tokens = doc.tokens
     clause = tokens[last].clause
-    following = [t for t in tokens[last + 1 : last + 5] if t.clause == clause]
+    following = [t for t in tokens[last + 1 : last + _DENIAL_REACH] if t.clause == clause]
     return any(
         "не" in t.lemmas and k + 1 < len(following) and not _TURNED_DOWN.isdisjoint(following[k + 1].lemmas)
         for k, t in enumerate(following)
@@ -267,6 +271,8 @@ def is_request(doc: Doc, i: int) -> bool:
         lemmas = doc.sentence_lemmas(tok.sentence)
         polite = "бы" in lemmas or tok.sentence in doc.questions
         explanatory = not EXPLANATORY.isdisjoint(lemmas) and not _asked_if_possible(before)
+        if "бы" in lemmas and _fairness_asked(before):
+            return True  # «было бы честно подкорректировать оценку»
         for k, t in enumerate(before):
             if not _ASKING.isdisjoint(t.lemmas) and _negated_ask(before, k):
                 continue  # «мы никогда не просим удалять или менять отзывы», «не будем просить»
@@ -287,6 +293,12 @@ def is_request(doc: Doc, i: int) -> bool:
             return False
         return "если" not in lemmas or not _WISHES.isdisjoint(lemmas)
     return False
+
+
+def _fairness_asked(before: list[Token]) -> bool:
+    """«было бы честно / справедливо …»: fairness invoked before an infinitive asks the buyer to act,
+    unless the seller names itself («нам было бы правильно отменить самим»)."""
+    return any(not _FAIRNESS.isdisjoint(t.lemmas) for t in before) and all(_SELF.isdisjoint(t.lemmas) for t in before)
 
 
 def _plain_condition(doc: Doc, verb: Token) -> bool:

@@ -90,8 +90,8 @@ _NUMBER = Slot(words("номер"), bad_next=lx.NUMBER_NOT_PHONE, need_prev=lx.P
 _ADDRESS = Slot(words("адрес"), bad_next=lx.ADDRESS_NOT_PERSONAL)
 _CARD = Slot(words("карта"), need_prev=lx.CARD_DATA, bad_next=lx.CARD_NOT_PAYMENT)
 # «код получения» is Ozon's pickup code, which the buyer names at the pickup point.
-_SMS_CODE = Slot(words("код пароль"), need_next=words("смс sms подтверждение cvv"), bad_next=words("получение"))
-_SMS_CODE_AFTER = Slot(words("код пароль"), need_prev=words("смс sms"), bad_next=words("получение"))
+_SMS_CODE = Slot(words("код кодик пароль"), need_next=words("смс sms подтверждение cvv"), bad_next=words("получение"))
+_SMS_CODE_AFTER = Slot(words("код кодик пароль"), need_prev=words("смс sms"), bad_next=words("получение"))
 _YOUR_MESSENGER = Slot(words("<messenger>"), need_prev=lx.POSSESSIVE_YOURS)
 _YOUR_MESSENGER_ANY = Slot(words("<messenger> страница профиль аккаунт ник никнейм мессенджер соцсеть"))
 _YOURS_BEFORE = Slot(lx.CONTACT_OBJECTS | words("номер"), need_prev=lx.POSSESSIVE_YOURS, bad_next=lx.NUMBER_NOT_PHONE)
@@ -295,11 +295,12 @@ DEAL_RULES: Final = (
         kind="bypass",
         veto=words("производитель поставщик фабрика завод"),
     ),
+    # «промокод для подписчиков нашего магазина»: subscribers follow the shop on Ozon itself.
     PhraseRule(
         C.OFF_PLATFORM_DEAL,
         (Slot(lx.OWN_SHOP, need_prev=lx.POSSESSIVE_OURS),),
         needs=lx.DEAL_CUES,
-        veto=words("озон ozon"),
+        veto=words("озон ozon подписчик"),
         kind="own_shop",
     ),
     PhraseRule(
@@ -520,6 +521,7 @@ REVIEW_RULES: Final = (
 )
 
 _CANCEL_OBJECT = Slot(lx.CANCEL_OBJECTS)
+_FAULTS = words("брак бракованный дефект повреждение поврежденный")
 CANCEL_RULES: Final = (
     PhraseRule(C.CANCEL_REQUEST, (Slot(lx.CANCEL_VERBS), _CANCEL_OBJECT), window=5, request=True),
     # «лучше бы отменить его»: the order as a pronoun right after the verb
@@ -549,7 +551,19 @@ CANCEL_RULES: Final = (
         (Slot(lx.CANCEL_VERBS | lx.REFUSE_VERBS, not_grams=_VERB_NOT_PAST),),
         needs=words("признательный благодарный"),
     ),
-    PhraseRule(C.CANCEL_REQUEST, (Slot(lx.REFUSE_VERBS), Slot(lx.REFUSE_OBJECTS)), window=4, request=True),
+    # «если есть брак — откажитесь от него прямо в пункте выдачи»: refusing faulty goods at pickup is
+    # the buyer's right and Ozon's own return route; «просим отказаться: на складе нашли брак» still asks.
+    PhraseRule(
+        C.CANCEL_REQUEST, (Slot(lx.REFUSE_VERBS), Slot(lx.REFUSE_OBJECTS)), window=4, request=True, veto=_FAULTS
+    ),
+    PhraseRule(
+        C.CANCEL_REQUEST,
+        (Slot(lx.REFUSE_VERBS), Slot(lx.REFUSE_OBJECTS)),
+        window=4,
+        request=True,
+        needs=_FAULTS,
+        veto=words("если"),
+    ),
     PhraseRule(C.CANCEL_REQUEST, (Slot(lx.DO_VERBS), Slot(lx.CANCEL_NOUNS)), window=3, request=True),
     # «Отмену, пожалуйста, с Вашей стороны»; but «отмена с Вашей стороны возможна до отправки» and
     # «если товар не подошёл, отказ с Вашей стороны оформляется в пункте выдачи» explain. A wish
@@ -842,7 +856,7 @@ _IMPLIED_BLAME_RULES: Final = (
     # «товар был использован не по назначению»; but «гарантия не распространяется на товары,
     # использованные не по назначению» (a full participle) states the policy.
     # «использовалось по назначению» is what an expert report says of honest use.
-    *_misuse(Slot(words("назначение"), need_prev=words("не")), 3),
+    *_misuse(Slot(words("назначение"), need_prev=words("не")), 4),  # «использовали не совсем по назначению»
     # «обувь носилась в условиях, для которых она не предназначена»; but «не предназначена для бега» describes it.
     PhraseRule(
         C.BLAME_SHIFTING,
@@ -972,6 +986,13 @@ _INDIRECT_RULES: Final = (
     *(
         PhraseRule(C.CONTACT_REQUEST, (_NEED, card), window=5, veto=words("озон ozon"))
         for card in (_CARD_COLLOQUIAL, _CARD_SIDE, _BANK_CARD)
+    ),
+    # «чтобы выслать подарок, нам понадобятся улица, дом и квартира»
+    PhraseRule(
+        C.CONTACT_REQUEST,
+        (_NEED, _ADDRESS_PART, Slot(lx.ADDRESS_PARTS | words("дом"))),
+        window=5,
+        veto=words("озон ozon курьер"),
     ),
     # «какой у Вас номер в вайбере?», «по какому номеру с Вами удобнее связаться?»; but «какой у Вас
     # номер заказа?» asks for the order.
@@ -1137,11 +1158,23 @@ ENGLISH_RULES: Final = (
     # «pay via PayPal», «transfer to my card»
     PhraseRule(
         C.OFF_PLATFORM_DEAL,
-        (Slot(words("pay transfer send")), Slot(words("paypal card cash directly crypto") | lx.PAY_CHANNELS)),
+        (
+            Slot(words("pay transfer send invoice bill sell")),
+            Slot(words("paypal card cash directly crypto") | lx.PAY_CHANNELS),
+        ),
         window=3,
         clause_veto=words("ozon never not don dont"),
         negation=Negation.IGNORED,
         kind="payment",
+    ),
+    # «… and skip the marketplace fees», «bypass Ozon»
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (Slot(words("skip avoid bypass")), Slot(words("marketplace ozon commission"))),
+        window=3,
+        clause_veto=words("never not don dont"),
+        negation=Negation.IGNORED,
+        kind="bypass",
     ),
     # «please cancel the order»; but «if you want, cancel …» leaves the choice to the buyer.
     PhraseRule(

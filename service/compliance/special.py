@@ -23,6 +23,7 @@ _HABIT_WINDOW = 3
 _ACCUSATION_REACH = 3
 _SHOP_LEADS = lx.words("у в на из магазин продавец")
 _QUOTES = '«"'
+_CLOSING_QUOTES = ("»", '"')
 _EQUATION_REACH = 3
 _OBJECT_REACH = 4
 _BRAND_REACH = 3
@@ -34,6 +35,7 @@ _OBJECT_CASES = lx.words("accs gent")
 _CANCEL_OR_REFUSE = lx.CANCEL_VERBS | lx.REFUSE_VERBS
 _RUN_DOWN = lx.OZON_INSULTS | lx.RIVAL_FLAWS  # a rival called «худший» or «втридорога»
 _DISPARAGED = lx.FAKES | _RUN_DOWN
+_WE = lx.words("мы я")
 
 
 def find_insults(doc: Doc) -> Iterator[Hit]:
@@ -286,7 +288,7 @@ def find_disparagement(doc: Doc, marketplaces: Sequence[tuple[int, int]]) -> Ite
             previous = sentence
             continue
         phrase = p.OZON_PHRASES.search(text, sentence[0].start, sentence[-1].end)
-        ozon = [t for t in sentence if not lx.OZON_TARGETS.isdisjoint(t.lemmas)]
+        ozon = [t for t in sentence if not lx.OZON_TARGETS.isdisjoint(t.lemmas) or _the_blues(doc, t)]
         if ozon:
             # «… — это мошенники, мы работаем только через Ozon»: an accusation must be aimed at Ozon,
             # in its clause or right next to it («Озон — жулики»).
@@ -297,6 +299,7 @@ def find_disparagement(doc: Doc, marketplaces: Sequence[tuple[int, int]]) -> Ite
                 and (lx.ACCUSATIONS.isdisjoint(t.lemmas) or any(_aimed_at(t, o) for o in ozon))
             ]
             bad += _habitual_mishaps(doc, sentence)
+            bad += _sarcastic_feats(doc, sentence, ozon)
             bad += _ironic_praise(doc, sentence, ozon)
             if not lx.MOCKING_MARKERS.isdisjoint(lemmas):
                 bad += [t for t in sentence if not lx.POOR_SERVICE.isdisjoint(t.lemmas) and "COMP" not in t.grams]
@@ -488,6 +491,28 @@ def _habitual_mishaps(doc: Doc, sentence: list[Token]) -> list[Token]:
     return found
 
 
+def _sarcastic_feats(doc: Doc, sentence: list[Token], ozon: list[Token]) -> list[Token]:
+    """«Склад Озона, как обычно, отличился»: a feat in the past, «as always», done by Ozon itself.
+
+    The Ozon word comes first, with no «мы» between («Мы, как всегда, постарались …, Ozon доставит» is
+    the seller's own effort), and the feat names no merit («отличился скоростью» is praise).
+    """
+    found = []
+    tokens = doc.tokens
+    for t in sentence:
+        if lx.SARCASTIC_FEATS.isdisjoint(t.lemmas) or "past" not in t.grams:
+            continue
+        subjects = [o for o in ozon if o.idx < t.idx and _aimed_at(t, o)]
+        if not subjects or any(not _WE.isdisjoint(u.lemmas) for u in tokens[subjects[-1].idx : t.idx]):
+            continue
+        if t.idx + 1 < len(tokens) and tokens[t.idx + 1].clause == t.clause and "ablt" in tokens[t.idx + 1].grams:
+            continue
+        near = doc.tokens[max(0, t.idx - _HABIT_WINDOW) : t.idx + _HABIT_WINDOW + 1]
+        if any(u.sentence == t.sentence and not lx.HABITUAL.isdisjoint(u.lemmas) for u in near):
+            found.append(t)
+    return found
+
+
 def _ironic_praise(doc: Doc, sentence: list[Token], ozon: list[Token]) -> list[Token]:
     """«Ozon, как всегда, «оптимизировал» доставку», «наш «любимый» маркетплейс»: a compliment in scare quotes.
 
@@ -501,6 +526,16 @@ def _ironic_praise(doc: Doc, sentence: list[Token], ozon: list[Token]) -> list[T
         return quoted
     targets = {t.idx for t in ozon}
     return [t for t in quoted if t.idx + 1 in targets]
+
+
+def _the_blues(doc: Doc, tok: Token) -> bool:
+    """«у «синих»», ««синие» опять потеряли»: Ozon by its colour, a plural adjective alone in quotes."""
+    return (
+        "синий" in tok.lemmas
+        and "sing" not in tok.grams
+        and _opens_quote(doc, tok)
+        and doc.text[tok.end : tok.end + 1] in _CLOSING_QUOTES
+    )
 
 
 def _in_quotes(doc: Doc, tok: Token) -> bool:
