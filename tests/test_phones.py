@@ -51,6 +51,8 @@ def test_the_words_before_a_number_decide_however_far_back_they_are(text: str, b
         # the cue that it is a phone may come after the pieces
         ("Здравствуйте! +7, 985, 301, 22-14 — звоните после шести.", "+7, 985, 301, 22-14"),
         ("Сначала 8-917, затем 640, в конце 18-52 — это мой мобильный.", "8-917, затем 640, в конце 18-52"),
+        # digits after a hundreds word belong to it: «девятьсот 25» is 925
+        ("Звоните: 8, девятьсот 25, шестьсот 13, 44, ноль девять.", "8, девятьсот 25, шестьсот 13, 44, ноль девять"),
     ],
 )
 def test_numbers_in_pieces_or_after_a_misleading_word_are_phones(text: str, excerpt: str) -> None:
@@ -66,6 +68,7 @@ def test_numbers_in_pieces_or_after_a_misleading_word_are_phones(text: str, exce
         "Заказ 12345678-0001-1, размер 46, рост 176 — номер отправления придёт в чат Ozon.",
         "Доставка +7 дней к сроку, цена 903 рубля, скидка 15 % — номер заказа тот же.",
         "Сначала 8 пакетов, затем 640 граммов, в конце 18-52 — это номер партии.",
+        "Цена девятьсот 25 рублей, вес шестьсот 13 граммов, звоните в поддержку Ozon.",
     ],
 )
 def test_numbers_that_are_not_phones_stay_allowed(text: str) -> None:

@@ -128,6 +128,8 @@ def _find_phrases(doc: Doc, scan: Scan) -> list[Hit]:
         (p.PROFANITY, ViolationCode.ABUSE),
         (p.RUDE_PHRASES, ViolationCode.ABUSE),
         (p.BLAME_PHRASES, ViolationCode.BLAME_SHIFTING),
+        (p.REVIEW_PHRASES, ViolationCode.REVIEW_MANIPULATION),
+        (p.CONTACT_TEMPLATES, ViolationCode.CONTACT_REQUEST),
     ):
         hits += [Hit(code, m.start(), m.end()) for m in scan.finditer(rx)]
     return hits

@@ -66,6 +66,9 @@ def fold_word_scripts(word: str, *, prefer_cyrillic: bool, is_known: Callable[[s
         if len(cyr) >= len(lat):
             return "".join(_LOOSE_TO_CYRILLIC.get(c, c) for c in word)
         return "".join(CYRILLIC_TO_LATIN.get(c, c) for c in word)
+    if cyr and not lat and any(c in _NON_RUSSIAN_CYRILLIC for c in cyr) and all(c in CYRILLIC_TO_LATIN for c in cyr):
+        # «W і l d b e r r і e s»: a Ukrainian «і» standing alone is a Latin «i» in disguise.
+        return "".join(CYRILLIC_TO_LATIN.get(c, c) for c in word)
     if lat and prefer_cyrillic and len(lat) >= 4 and all(c in LATIN_TO_CYRILLIC for c in lat):
         # A Latin-only look-alike word («KAPTA») in Russian text; «app» or «OK» stay Latin.
         converted = "".join(LATIN_TO_CYRILLIC.get(c, c) for c in word)

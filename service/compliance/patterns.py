@@ -236,6 +236,17 @@ OZON_PHRASES: Final = _rx(
     r"хоть\s+что-(?:то|нибудь)\s+(?:[^\s.!?]+\s+){0,2}?вовремя|"
     r"(?:вообще|совсем|абсолютно|толком)\s+не\s+уме(?:ет|ют)|качество\s+(?:[^\s.!?,]+\s+){0,2}?соответствующ\w*"
 )
+# --- review pressure ------------------------------------------------------------
+# Service held back while a review stands: «пока отзыв висит, мы не сможем отправить замену».
+REVIEW_PHRASES: Final = _rx(
+    rf"{_B}пока\s+(?:(?:ваш\w*|этот|эта|такой|такая|негативн\w*|плох\w*)\s+)?(?:отзыв|оценк)\w*"
+    # «пока отзыв висит, …», «пока отзыв не исправлен, …»; but «пока оценка не появилась» only waits
+    rf"(?:(?:(?!\sне\s)[^.!?]){{0,60}}?|\s+не\s+(?:будет\s+)?(?:исправ|удал|измен|убр|сотр|поправ|скорр|перепи|снят|скрыт)\w*)"
+    rf"(?:,|\s[—–-])[^.!?]{{0,40}}?(?<![а-я])(?:не\s+(?:сможем|можем|будем|станем|получится)|ничего\s+не)"
+)
+# --- contact requests -------------------------------------------------------------
+# «Ваш номер: +7 ___ ___ __ __ — заполните пропуски»: a blank phone number for the buyer to fill in.
+CONTACT_TEMPLATES: Final = _rx(r"(?:\+7|8)\s*\(?\s*_{2,}(?:[\s()-]*_+){2,}")
 NAMED_SHOP: Final = _rx(r"магазин\w*\s*[«\"]")
 # A Latin handle with an underscore right after «группа», «логин», «ник»… (matched at that word's end).
 NAMED_HANDLE: Final = _rx(r"\s*+[:—-]?\s*+[«\"@]?[a-z][a-z0-9]*_[a-z0-9_.]*")
@@ -244,5 +255,14 @@ DOTTED_HANDLE: Final = _rx(r"\s*+[:—-]?\s*+[«\"@]?[a-z][a-z0-9]*[._][a-z0-9_.
 
 # The word-list patterns above, tried only at word starts that begin like one of their words.
 WORD_PATTERNS: Final = WordStartIndex(
-    (PROFANITY, RUDE_PHRASES, BLAME_PHRASES, MARKETPLACES, STRONG_MESSENGERS, WEAK_MESSENGERS)
+    (
+        PROFANITY,
+        RUDE_PHRASES,
+        BLAME_PHRASES,
+        REVIEW_PHRASES,
+        CONTACT_TEMPLATES,
+        MARKETPLACES,
+        STRONG_MESSENGERS,
+        WEAK_MESSENGERS,
+    )
 )

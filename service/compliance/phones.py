@@ -294,6 +294,9 @@ def _runs(text: str, spoken: bool = True) -> Iterator[list[_Group]]:
         elif is_word:
             pending.append((piece, start, end, plus))
             plus = False
+        elif pending and pending[-1][0] in _HUNDREDS and len(piece) <= 2 and not _joins_apart(gap):
+            pending.append((piece, start, end, plus))  # «девятьсот 25» is 925
+            plus = False
         else:
             if pending:
                 run.extend(_compose(pending))
@@ -303,6 +306,11 @@ def _runs(text: str, spoken: bool = True) -> Iterator[list[_Group]]:
     run.extend(_compose(pending))
     if run and allowed:
         yield run
+
+
+def _joins_apart(gap: str) -> bool:
+    """A comma or dash between «девятьсот» and «25» makes them two groups of the number."""
+    return any(c in ",-" for c in gap)
 
 
 @lru_cache(maxsize=1024)
@@ -319,15 +327,20 @@ def _compose(pending: list[tuple[str, int, int, bool]]) -> list[_Group]:
     start = end = 0
     lead_plus = False
     for word, s, e, plus in pending:
-        kind = "h" if word in _HUNDREDS else "t" if word in _TENS else "n" if word in _TEENS else "u"
+        if word.isdigit():  # digits after a hundreds word: «девятьсот 25», «шестьсот 7»
+            kind = "n" if len(word) == 2 else "u"
+            amount = int(word)
+        else:
+            kind = "h" if word in _HUNDREDS else "t" if word in _TENS else "n" if word in _TEENS else "u"
+            amount = NUMBER_WORDS[word]
         if value >= 0 and kind in open_for:
-            value += NUMBER_WORDS[word]
+            value += amount
             end = e
             open_for = "u" if kind == "t" else ""
             continue
         if value >= 0:
             groups.append(_Group(str(value), start, end, lead_plus))
-        value, start, end, lead_plus = NUMBER_WORDS[word], s, e, plus
+        value, start, end, lead_plus = amount, s, e, plus
         open_for = "tnu" if kind == "h" else "u" if kind == "t" else ""
     if value >= 0:
         groups.append(_Group(str(value), start, end, lead_plus))
