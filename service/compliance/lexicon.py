@@ -76,6 +76,8 @@ PAY_CHANNELS: Final = words(
     " крипта криптовалюта биткоин bitcoin btc usdt usdc"
 )
 CARD_NOT_PAYMENT: Final = words("память лояльность мир звездный товар продукт")
+# «гарантийная карта», «дисконтная карта»: cards that hold no money.
+CARD_NOT_BANK: Final = words("гарантийный дисконтный клубный скидочный накопительный")
 PAY_VETO: Final = words("получение выдача пвз nfc бесконтактный терминал оформление приложение")
 # «мы не просим оплату …», «если кто-то требует перевод …»: a payment request reported, not made.
 PAY_REPORTED: Final = words("просить попросить требовать потребовать принимать предлагать")

@@ -88,7 +88,7 @@ _NEEDED_CONTACT_OBJECT = Slot(
 )
 _NUMBER = Slot(words("номер"), bad_next=lx.NUMBER_NOT_PHONE, need_prev=lx.POSSESSIVE_YOURS)
 _ADDRESS = Slot(words("адрес"), bad_next=lx.ADDRESS_NOT_PERSONAL)
-_CARD = Slot(words("карта"), need_prev=lx.CARD_DATA, bad_next=lx.CARD_NOT_PAYMENT)
+_CARD = Slot(words("карта"), need_prev=lx.CARD_DATA, bad_prev=lx.CARD_NOT_BANK, bad_next=lx.CARD_NOT_PAYMENT)
 # «код получения» is Ozon's pickup code, which the buyer names at the pickup point.
 _SMS_CODE = Slot(words("код кодик пароль"), need_next=words("смс sms подтверждение cvv"), bad_next=words("получение"))
 _SMS_CODE_AFTER = Slot(words("код кодик пароль"), need_prev=words("смс sms"), bad_next=words("получение"))
@@ -113,7 +113,8 @@ _BANK_CARD = Slot(words("карта карточка"), need_prev=words("бан�
 
 CONTACT_REQUEST_RULES: Final = (
     tuple(
-        PhraseRule(C.CONTACT_REQUEST, (_ASK, obj), window=5, request=True)
+        # «напишите последние цифры номера заказа, карта не нужна»: the object turned down right after
+        PhraseRule(C.CONTACT_REQUEST, (_ASK, obj), window=5, request=True, denied_after=True)
         for obj in (
             _CONTACT_OBJECT,
             _NUMBER,
@@ -1017,6 +1018,7 @@ _INDIRECT_RULES: Final = (
         window=8,
         request=True,
         needs=words("карта карточка"),
+        veto=lx.CARD_NOT_BANK,
     ),
     PhraseRule(
         C.CONTACT_REQUEST,
