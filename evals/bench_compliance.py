@@ -65,6 +65,10 @@ STANDALONE_PATTERNS: dict[str, tuple[ViolationCode, str]] = {
     "PROFANITY": (_C.ABUSE, ""),
     "RUDE_PHRASES": (_C.ABUSE, ""),
     "BLAME_PHRASES": (_C.BLAME_SHIFTING, ""),
+    "REVIEW_PHRASES": (_C.REVIEW_MANIPULATION, ""),
+    "CANCEL_PHRASES": (_C.CANCEL_REQUEST, ""),
+    "DESCRIBED_DOMAIN": (_C.OFF_PLATFORM_CONTACT, ""),
+    "CONTACT_TEMPLATES": (_C.CONTACT_REQUEST, ""),
 }
 # Patterns that only feed a context decision; a Regex scanner cannot express that decision.
 CONTEXT_PATTERNS: dict[str, str] = {
@@ -73,6 +77,9 @@ CONTEXT_PATTERNS: dict[str, str] = {
     "COMPACT_MESSENGERS": "searched in a letters-only copy of the text («whats app», «вот сап») with a suffix check",
     "OZON_PHRASES": "counts only in a sentence that names Ozon",
     "NAMED_SHOP": "marks a named rival shop for the disparagement check",
+    "DOT_TLD": "a fast literal check that decides whether the domain patterns run at all; it blocks nothing",
+    "NAMED_HANDLE": "a Latin handle counts only right after «группа», «логин», «ник» (lemmas)",
+    "DOTTED_HANDLE": "a dotted handle counts only after a handle noun in a messenger sentence",
 }
 # Detection done in code rather than by a list or a pattern.
 CODE_ONLY = (

@@ -111,7 +111,7 @@ def _find_phrases(doc: Doc, scan: Scan) -> list[Hit]:
     if (
         markets
         or not lx.DISPARAGEMENT_CUES.isdisjoint(lemmas)
-        or ("«" in doc.text and not lx.QUOTED_CUES.isdisjoint(lemmas))
+        or ("«" in doc.text and not lx.QUOTED_CLAIMS.isdisjoint(lemmas))
     ):
         hits += find_disparagement(doc, markets)
     if markets:
@@ -129,6 +129,7 @@ def _find_phrases(doc: Doc, scan: Scan) -> list[Hit]:
         (p.RUDE_PHRASES, ViolationCode.ABUSE),
         (p.BLAME_PHRASES, ViolationCode.BLAME_SHIFTING),
         (p.REVIEW_PHRASES, ViolationCode.REVIEW_MANIPULATION),
+        (p.CANCEL_PHRASES, ViolationCode.CANCEL_REQUEST),
         (p.CONTACT_TEMPLATES, ViolationCode.CONTACT_REQUEST),
     ):
         hits += [Hit(code, m.start(), m.end()) for m in scan.finditer(rx)]

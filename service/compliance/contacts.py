@@ -38,6 +38,7 @@ def find_links(text: str) -> Iterator[Hit]:
         checks.append(p.URL_SCHEME)
     if "точка" in text or "dot" in text:
         checks.append(p.WORDY_DOMAIN)
+        checks.append(p.DESCRIBED_DOMAIN)
     if "xn--" in text:
         checks.append(p.PUNYCODE)
     for rx in checks:

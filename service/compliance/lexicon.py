@@ -151,7 +151,7 @@ PAYOUTS: Final = words(
 BANK_CARDS: Final = words("карта карточка пластик cvv cvc")
 
 # --- cancellations -----------------------------------------------------------
-CANCEL_VERBS: Final = words("отменить отменять аннулировать")
+CANCEL_VERBS: Final = words("отменить отменять аннулировать расторгнуть")
 CANCEL_OBJECTS: Final = words("заказ покупка бронь заявка посылка отправление доставка товар")
 REFUSE_VERBS: Final = words("отказаться отказываться")
 REFUSE_OBJECTS: Final = words("заказ посылка товар покупка получение он она они")
@@ -228,8 +228,12 @@ STRONG_INSULTS: Final = words(
 WEAK_INSULTS: Final = words(
     "дурак дура тупой баран овца козел клоун жлоб лох лошара свинья осел неадекватный "
     "неадекват ненормальный истеричка хам хамка нищеброд псих психованный жмот зануда чудик чудак"
-    " криворукий безрукий дорогуша умник позорище тупость"
+    " криворукий безрукий дорогуша умник позорище тупость гений"
 )
+# «Ну Вы, конечно, гений»: praise that insults only when said with irony.
+MOCK_PRAISE: Final = words("гений")
+IRONY_WORDS: Final = words("конечно ну раз браво прям видимо")
+IRONY_EMOJI: Final = "🙃🙄👏🤦😏"
 RUDE_IMPERATIVES: Final = words("заткнуться отвалить отстать отвязаться проваливать проспаться засунуть")
 
 # --- disparagement -----------------------------------------------------------
@@ -279,8 +283,6 @@ COMPETITORS: Final = words("конкурент перекупщик переку
 OTHER_SELLERS: Final = words("продавец селлер магазин площадка коллега аналог")
 # «там же «оригинальные» часы»: a quality claim in scare quotes is a judgement that it is false.
 QUOTED_CLAIMS: Final = words("оригинал оригинальный подлинный настоящий фирменный премиум брендовый")
-# Quoted words that may judge a rival's goods, or name Ozon by its colour («у «синих»»).
-QUOTED_CUES: Final = QUOTED_CLAIMS | words("синий")
 # not «многий»: «как и многие продавцы, мы …» counts the seller among them
 OTHER_MARKERS: Final = words("другой остальной соседний чужой некоторый китайский иной прочий")
 # «горе-продавцы», «псевдомагазины через дефис»: a prefix that both names and runs down a rival.
@@ -320,6 +322,7 @@ DISPARAGEMENT_CUES: Final = (
     | PEJORATIVE_PREFIXES
     | CHEAP_STUFF
     | SERVICE_TARGETS
+    | words("синий")  # «у «синих»», «синяя доставка»: Ozon by its colour
 )
 
 # --- requests written in English --------------------------------------------
@@ -350,5 +353,5 @@ PRODUCT_CUES: Final = words(
     " дублировать дублирование"
     " установить устанавливать мессенджер съемка ролик издание обложка планшет штатив держатель"
     " принт надпись наклейка иконка логотип кружка футболка значок"
-    " наушники гарнитура колонка микрофон ноутбук компьютер телевизор приставка bluetooth zoom подключаться"
+    " чехол наушники гарнитура колонка микрофон ноутбук компьютер телевизор приставка bluetooth zoom подключаться"
 )

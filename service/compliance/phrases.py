@@ -11,6 +11,7 @@ from .models import ViolationCode as C
 
 _VERB_NOT_PAST = words("past")
 _PARTICIPLE = words("PRTF PRTS")
+_REFUND_VERBS = words("вернуть возвращать")
 _CASH = Slot(words("наличные наличный наличка нал налом налик"))
 _OUR_MAILBOX = Slot(words("почта email mail емейл имейл мейл"), need_prev=words("наш мой"))
 
@@ -106,6 +107,8 @@ _BIRTH_DATE = Slot(words("рождение"), need_prev=words("дата день
 # «напишите улицу, дом и квартиру»: the parts of a home address without the word «адрес».
 _ADDRESS_PART = Slot(lx.ADDRESS_PARTS)
 _PASSPORT_SERIES = Slot(words("серия"), need_next=words("паспорт"))
+# «скиньте любой удобный способ связи»
+_WAY_TO_REACH = Slot(words("способ"), need_next=words("связь"))
 # «три цифры на обороте пластика»
 _CARD_BACK = Slot(words("оборот"), need_next=words("карта карточка пластик"))
 # «пришлите фото вашей банковской карты»
@@ -291,7 +294,7 @@ DEAL_RULES: Final = (
     # «работаем напрямую с производителем» is about supply, not about the buyer.
     PhraseRule(
         C.OFF_PLATFORM_DEAL,
-        (Slot(words("напрямую")), Slot(lx.DIRECT_DEAL)),
+        (Slot(words("напрямую")), Slot(lx.DIRECT_DEAL | _REFUND_VERBS)),  # «верну деньги напрямую»
         window=4,
         kind="bypass",
         veto=words("производитель поставщик фабрика завод"),
@@ -884,7 +887,7 @@ _IMPLIED_BLAME_RULES: Final = (
     # «Ну а кто же заряжает самокат всю ночь от чужой зарядки?»
     PhraseRule(
         C.BLAME_SHIFTING,
-        (Slot(words("кто"), need_next=words("же")), Slot(lx.USE_VERBS, not_grams=words("impr past"))),
+        (Slot(words("кто"), need_next=words("же ж")), Slot(lx.USE_VERBS, not_grams=words("impr past"))),
         window=3,
         veto=lx.HANDLERS,
     ),
@@ -995,6 +998,24 @@ _INDIRECT_RULES: Final = (
         window=5,
         veto=words("озон ozon курьер"),
     ),
+    # «шестнадцать цифр с лицевой стороны — и компенсация у Вас сегодня»: card data without the word «карта»
+    PhraseRule(
+        C.CONTACT_REQUEST,
+        (
+            Slot(words("цифра циферка"), need_prev=words("16 шестнадцать")),
+            Slot(words("сторона"), need_prev=words("лицевой")),
+        ),
+        window=4,
+        veto=lx.NEGATORS | words("никто никому"),
+    ),
+    # «у нас на сайте цена ниже»: the shop's own site named by «у нас»
+    PhraseRule(
+        C.OFF_PLATFORM_DEAL,
+        (Slot(words("сайт"), need_prev=words("мы")),),
+        needs=lx.DEAL_CUES,
+        veto=words("озон ozon подписчик производитель бренд официальный"),
+        kind="own_shop",
+    ),
     # «какой у Вас номер в вайбере?», «по какому номеру с Вами удобнее связаться?»; but «какой у Вас
     # номер заказа?» asks for the order.
     PhraseRule(
@@ -1003,6 +1024,14 @@ _INDIRECT_RULES: Final = (
         window=3,
         needs=_CALL_CUES,
     ),
+    # «почтовый ящик Ваш какой?»
+    PhraseRule(
+        C.CONTACT_REQUEST,
+        (Slot(words("ящик"), need_prev=words("почтовый электронный")), Slot(words("какой")), Slot(words("вы ваш"))),
+        window=3,
+    ),
+    # «скиньте, пожалуйста, любой удобный для Вас способ связи»
+    PhraseRule(C.CONTACT_REQUEST, (_ASK, _WAY_TO_REACH), window=8, request=True),
     # «пришлите серию и номер документа»: passport data without the word «паспорт»
     PhraseRule(
         C.CONTACT_REQUEST,
@@ -1334,7 +1363,7 @@ _ROUNDABOUT_RULES: Final = (
         C.OFF_PLATFORM_DEAL,
         (
             Slot(words("рука"), need_prev=words("из"), need_next=words("в")),
-            Slot(lx.DIRECT_DEAL | words("передать отдать")),
+            Slot(lx.DIRECT_DEAL | _REFUND_VERBS | words("передать отдать")),
         ),
         window=5,
         veto=lx.PLATFORM | words("курьер пвз пункт"),

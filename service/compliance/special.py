@@ -24,6 +24,7 @@ _ACCUSATION_REACH = 3
 _SHOP_LEADS = lx.words("у в на из магазин продавец")
 _QUOTES = '«"'
 _CLOSING_QUOTES = ("»", '"')
+_BLUE_SERVICES = lx.words("маркетплейс площадка компания склад доставка логистика гигант")
 _EQUATION_REACH = 3
 _OBJECT_REACH = 4
 _BRAND_REACH = 3
@@ -45,6 +46,8 @@ def find_insults(doc: Doc) -> Iterator[Hit]:
     for tok in tokens:
         if lx.WEAK_INSULTS.isdisjoint(tok.lemmas):
             continue
+        if not lx.MOCK_PRAISE.isdisjoint(tok.lemmas) and not _ironic(doc, tok):
+            continue  # «Вы гений фотографии, спасибо за снимки!» is sincere
         near = tokens[max(0, tok.idx - 3) : tok.idx + 4]
         addressed = any(
             t.sentence == tok.sentence and t is not tok and not lx.ADDRESSEE.isdisjoint(t.lemmas) for t in near
@@ -96,6 +99,14 @@ def find_review_rewards(doc: Doc) -> Iterator[Hit]:
             if for_review or wants_change or not lx.GOOD_RATING.isdisjoint(lemmas - {"звезда"}) or "если" in lemmas:
                 yield _span(ViolationCode.REVIEW_MANIPULATION, [noun, *rewards], "reward")
                 break
+
+
+def _ironic(doc: Doc, tok: Token) -> bool:
+    if not lx.IRONY_WORDS.isdisjoint(doc.sentence_lemmas(tok.sentence)):
+        return True
+    sentence = doc.sentence_tokens(tok.sentence)
+    stretch = doc.text[sentence[0].start : sentence[-1].end + 3]
+    return any(emoji in stretch for emoji in lx.IRONY_EMOJI)
 
 
 def _equated(doc: Doc, sentence: list[Token]) -> bool:
@@ -529,13 +540,16 @@ def _ironic_praise(doc: Doc, sentence: list[Token], ozon: list[Token]) -> list[T
 
 
 def _the_blues(doc: Doc, tok: Token) -> bool:
-    """«у «синих»», ««синие» опять потеряли»: Ozon by its colour, a plural adjective alone in quotes."""
-    return (
-        "синий" in tok.lemmas
-        and "sing" not in tok.grams
-        and _opens_quote(doc, tok)
-        and doc.text[tok.end : tok.end + 1] in _CLOSING_QUOTES
-    )
+    """«у «синих»», ««синие» опять потеряли»: Ozon by its colour, a plural adjective alone in quotes;
+    or «синий маркетплейс», «синяя доставка»: the colour right before one of Ozon's services."""
+    if "синий" not in tok.lemmas:
+        return False
+    if "sing" not in tok.grams and _opens_quote(doc, tok) and doc.text[tok.end : tok.end + 1] in _CLOSING_QUOTES:
+        return True
+    nxt = doc.tokens[tok.idx + 1] if tok.idx + 1 < len(doc.tokens) else None
+    if nxt is None or _BLUE_SERVICES.isdisjoint(nxt.lemmas):
+        return False
+    return nxt.clause == tok.clause or doc.text[tok.end : nxt.start].strip() in _CLOSING_QUOTES  # «синей» доставки
 
 
 def _in_quotes(doc: Doc, tok: Token) -> bool:
