@@ -325,7 +325,7 @@ def find_disparagement(doc: Doc, marketplaces: Sequence[tuple[int, int]]) -> Ite
             mocked = _ironic_praise(doc, sentence, []) if couriers else []
             if mocked:
                 yield _span(ViolationCode.DISPARAGEMENT, [couriers[0], *mocked], "ozon")
-        fakes = [t for t in sentence if not lx.FAKES.isdisjoint(t.lemmas)]
+        fakes = [t for t in sentence if not lx.FAKES.isdisjoint(t.lemmas) and not _fought(doc, t)]
         fakes += [t for t in sentence if _scare_quoted(doc, t) or _pejorative(doc, t) or _cheap_stuff(doc, t)]
         if not fakes:  # a rival called «худший», «втридорога», or «мягко говоря, на любителя»
             fakes = [t for t in sentence if not _RUN_DOWN.isdisjoint(t.lemmas)]
@@ -343,6 +343,12 @@ def find_disparagement(doc: Doc, marketplaces: Sequence[tuple[int, int]]) -> Ite
             yield _span(ViolationCode.DISPARAGEMENT, [rivals[0], *fakes], "rivals")
         else:
             yield from _judged_brands(doc, sentence)
+
+
+def _fought(doc: Doc, tok: Token) -> bool:
+    """«боремся с подделками», «защита от подделок»: fakes named as what the seller guards against."""
+    before = doc.tokens[max(0, tok.idx - 2) : tok.idx]
+    return any(t.clause == tok.clause and not lx.AGAINST_FAKES.isdisjoint(t.lemmas) for t in before)
 
 
 def _points_back(doc: Doc, fakes: list[Token]) -> bool:
