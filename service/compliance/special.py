@@ -37,6 +37,7 @@ _CANCEL_OR_REFUSE = lx.CANCEL_VERBS | lx.REFUSE_VERBS
 _RUN_DOWN = lx.OZON_INSULTS | lx.RIVAL_FLAWS  # a rival called «худший» or «втридорога»
 _DISPARAGED = lx.FAKES | _RUN_DOWN
 _WE = lx.words("мы я")
+_FREE = lx.words("бесплатно бесплатный")
 
 
 def find_insults(doc: Doc) -> Iterator[Hit]:
@@ -78,7 +79,9 @@ def find_review_rewards(doc: Doc) -> Iterator[Hit]:
         if not rewards and _conditioned(lemmas):
             # «Вас ждёт сертификат. Он активируется, как только отзыв станет пятизвёздочным.»
             for other in (sentences[k - 1] if k else [], sentences[k + 1] if k + 1 < len(sentences) else []):
-                rewards = rewards or [t for t in other if not lx.REWARDS.isdisjoint(t.lemmas)]
+                rewards = rewards or [
+                    t for t in other if not lx.REWARDS.isdisjoint(t.lemmas) and not _free_to_use(doc, t)
+                ]
         for following in sentences[k + 1 : k + 3] if not rewards else ():
             edit = _edit_for_reward(doc, following)
             if edit or _offers_in_return(following):
@@ -107,6 +110,14 @@ def _ironic(doc: Doc, tok: Token) -> bool:
     sentence = doc.sentence_tokens(tok.sentence)
     stretch = doc.text[sentence[0].start : sentence[-1].end + 3]
     return any(emoji in stretch for emoji in lx.IRONY_EMOJI)
+
+
+def _free_to_use(doc: Doc, tok: Token) -> bool:
+    """«приложение можно бесплатно скачать»: free to download or install, not a gift for the review."""
+    if not _FREE.isdisjoint(tok.lemmas) and tok.idx + 1 < len(doc.tokens):
+        nxt = doc.tokens[tok.idx + 1]
+        return nxt.clause == tok.clause and "INFN" in nxt.grams
+    return False
 
 
 def _equated(doc: Doc, sentence: list[Token]) -> bool:
