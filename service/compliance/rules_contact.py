@@ -122,7 +122,8 @@ CONTACT_REQUEST_RULES: Final = (
         )
     )
     + tuple(
-        PhraseRule(C.CONTACT_REQUEST, (Slot(lx.NEED_WORDS), obj), window=5)
+        # «нужны Ваш телефон и почта»; but «включить нужные приложения» only describes them
+        PhraseRule(C.CONTACT_REQUEST, (Slot(lx.NEED_WORDS, not_grams=words("ADJF")), obj), window=5)
         for obj in (_NEEDED_CONTACT_OBJECT, _ADDRESS, _CARD, _BIRTH_DATE, _PASSPORT_SERIES)
     )
     + (
