@@ -43,6 +43,7 @@ _SELLER_GAINS = words(
 _VERB_FORMS = frozenset({"VERB", "INFN"})
 _FAIRNESS = words("честно справедливо справедливый правильно логично")
 _SELF = words("мы я сам")
+_YOURS = words("вы ваш")
 _TURNED_DOWN = UNNEEDED | words("принимать принять брать просить требовать")
 # «переводов на карты продавца и наличных мы не принимаем»: a list may stand between the offer and its «не».
 _DENIAL_REACH = 8
@@ -273,6 +274,10 @@ def is_request(doc: Doc, i: int) -> bool:
         explanatory = not EXPLANATORY.isdisjoint(lemmas) and not _asked_if_possible(before)
         if "бы" in lemmas and _fairness_asked(before):
             return True  # «было бы честно подкорректировать оценку»
+        if tok.sentence in doc.questions and _may_one(before) and not _YOURS.isdisjoint(lemmas):
+            # «Можно ли как-то отредактировать Ваш отзыв?»; but «Можно ли отменить заказ? Да, …» repeats
+            # the buyer's own question before answering it
+            return True
         for k, t in enumerate(before):
             if not _ASKING.isdisjoint(t.lemmas) and _negated_ask(before, k):
                 continue  # «мы никогда не просим удалять или менять отзывы», «не будем просить»
@@ -299,6 +304,13 @@ def _fairness_asked(before: list[Token]) -> bool:
     """«было бы честно / справедливо …»: fairness invoked before an infinitive asks the buyer to act,
     unless the seller names itself («нам было бы правильно отменить самим»)."""
     return any(not _FAIRNESS.isdisjoint(t.lemmas) for t in before) and all(_SELF.isdisjoint(t.lemmas) for t in before)
+
+
+def _may_one(before: list[Token]) -> bool:
+    """«можно ли …?»: asking whether it may be done asks the buyer to do it."""
+    return any(
+        "можно" in t.lemmas and k + 1 < len(before) and "ли" in before[k + 1].lemmas for k, t in enumerate(before)
+    )
 
 
 def _plain_condition(doc: Doc, verb: Token) -> bool:

@@ -291,7 +291,7 @@ OTHER_MARKERS: Final = words("другой остальной соседний �
 # «горе-продавцы», «псевдомагазины через дефис»: a prefix that both names and runs down a rival.
 PEJORATIVE_PREFIXES: Final = words("горе лже псевдо")
 # «дешёвая пластмасса»: cheap material as a verdict on another brand's product.
-CHEAP_STUFF: Final = words("пластмасса пластик")
+CHEAP_STUFF: Final = words("пластмасса пластик силикон резина синтетика")
 # «у продавцов с похожими карточками», «магазины с такими же товарами»: rivals named by what they sell.
 OTHER_MARKERS_AFTER: Final = words("похожий аналогичный такой")
 # «группа plity_kaminy», «логин shop_name»: a page or account named by a Latin handle.

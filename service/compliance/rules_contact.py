@@ -157,6 +157,14 @@ CONTACT_REQUEST_RULES: Final = (
             window=6,
             request=True,
         ),
+        # «продиктуйте код, который сейчас придёт Вам в СМС»: the SMS named after a relative clause
+        PhraseRule(
+            C.CONTACT_REQUEST,
+            (ASK, Slot(words("код кодик пароль"), bad_next=words("получение")), Slot(words("смс sms"))),
+            window=7,
+            request=True,
+            veto=words("получение пвз выдача"),
+        ),
         # «мыло» is slang for e-mail only next to «ваш»: nobody asks a buyer for their soap.
         PhraseRule(C.CONTACT_REQUEST, (ASK, Slot(words("мыло"), need_next=lx.POSSESSIVE_YOURS)), window=5),
         PhraseRule(C.CONTACT_REQUEST, (ASK, Slot(words("мыло"), need_prev=lx.POSSESSIVE_YOURS)), window=5),
